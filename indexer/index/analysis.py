@@ -1,0 +1,55 @@
+"""Whoosh analyzers built on `indexer.tokens`.
+
+Whoosh pickles the schema, analyzers included, into the index's table of contents, so
+these classes must stay module-level with plain picklable state (libeval.md §4). Renaming
+or moving them breaks existing indexes: bump `SCHEMA_VERSION` when you do.
+"""
+
+from __future__ import annotations
+
+from whoosh.analysis import Composable, Filter, Token, Tokenizer
+from whoosh.lang.porter import stem
+
+from ..tokens import tokenize
+
+
+class ReportTokenizer(Tokenizer):
+    """Words for spaced scripts, character bigrams for Thai/Lao/Khmer/Burmese runs."""
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
+                 removestops=True, start_pos=0, start_char=0, tokenize_=True, mode="",
+                 **kwargs):
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for tok in tokenize(value):
+            t.text = tok.text
+            t.boost = 1.0
+            t.stopped = False
+            if keeporiginal:
+                t.original = value[tok.start : tok.end]
+            if positions:
+                t.pos = start_pos + tok.pos
+            if chars:
+                t.startchar = start_char + tok.start
+                t.endchar = start_char + tok.end
+            yield t
+
+
+class EnglishStemFilter(Filter):
+    """Porter-stem plain ASCII words only: Indonesian or Thai tokens pass untouched."""
+
+    def __call__(self, tokens):
+        for t in tokens:
+            text = t.text
+            if text.isascii() and text.isalpha() and len(text) > 3:
+                t.text = stem(text)
+            yield t
+
+
+def plain_analyzer() -> Composable:
+    """Folded words and SEA bigrams, no stemming: exact phrases and quote lookup."""
+    return ReportTokenizer()
+
+
+def english_analyzer() -> Composable:
+    """As `plain_analyzer`, plus English stemming ("trafficked" finds "trafficking")."""
+    return ReportTokenizer() | EnglishStemFilter()

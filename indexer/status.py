@@ -1,0 +1,61 @@
+"""What `reportsearch status` and the web status page show about an index."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from .index.reader import IndexReader
+from .index.schema import SCHEMA_VERSION
+from .index.store import FAILURES, RUNS
+
+_FIELDS = ("title", "publisher", "year", "doc_type", "countries", "themes", "languages")
+
+
+def index_status(index_path: Path, with_reports: bool = False,
+                 reader: IndexReader | None = None) -> dict[str, Any]:
+    """Counts, languages, last run and failures; optionally every report's provenance."""
+    reader = reader or IndexReader(index_path)
+    records = reader.records()
+    languages: Counter[str] = Counter()
+    for rec in records.values():
+        languages.update(rec["metadata"].get("languages") or ["unknown"])
+    runs = reader.dir.read_json(RUNS, [])
+    failures = reader.dir.read_json(FAILURES, [])
+    notices = [
+        {"file": rec["file"]["path"], "reason": "no_text",
+         "message": f"no text layer on any of {len(rec['pages'])} pages (scanned; needs OCR); "
+                    "indexed by its metadata only"}
+        for rec in records.values()
+        if rec["pages"] and all(p[2] == "no_text" for p in rec["pages"])
+    ]
+    out: dict[str, Any] = {
+        "index": str(index_path),
+        "generation": reader.generation,
+        "schema_version": SCHEMA_VERSION,
+        "size_bytes": reader.dir.size_bytes(),
+        "reports": len(records),
+        "pages": sum(len(rec["pages"]) for rec in records.values()),
+        "languages": dict(languages.most_common()),
+        "last_run": runs[-1] if runs else None,
+        "failures": [{"file": f["path"], "reason": f["reason"], "message": f["message"]}
+                     for f in failures] + notices,
+    }
+    if with_reports:
+        out["reports_detail"] = [_provenance(rec) for rec in
+                                 sorted(records.values(), key=lambda r: r["file"]["path"])]
+    return out
+
+
+def _provenance(rec: dict) -> dict[str, Any]:
+    meta = rec["metadata"]
+    sources = meta.get("sources", {})
+    fields = {}
+    for name in _FIELDS:
+        value = meta.get(name)
+        if isinstance(value, list):
+            value = "; ".join(value)
+        fields[name] = (value if value not in (None, "") else "-", sources.get(name, "default"))
+    return {"id": rec["id"], "file": rec["file"]["path"], "pages": len(rec["pages"]),
+            "fields": fields}
