@@ -196,7 +196,7 @@ def _run(summary: RunSummary, candidates: list[Candidate], refused: list[Failure
         to_extract.append((c, sha))
 
     # Reports whose file is gone (and not re-pointed above) are removed.
-    for rid, rec in old.items():
+    for rid in old:
         if not rebuild and rid not in claimed:
             writer.delete(rid)
             records.pop(rid, None)

@@ -8,12 +8,14 @@ can be shared across threads.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import query as wq
-from whoosh.collectors import TimeLimitCollector, TopCollector
-from whoosh.searching import TimeLimit
+from whoosh.collectors import TimeLimitCollector
+from whoosh.searching import Searcher, TimeLimit
 
 from ..errors import IndexCorrupt, NotFound, QueryTimeout
 from ..models import Report
@@ -77,42 +79,88 @@ class IndexReader:
 
     def page_texts(self, report_id: str, pages: Iterable[int] | None = None) -> dict[int, str]:
         """Text of a report's pages (all, or the given page numbers)."""
-        wanted = set(pages) if pages is not None else None
-        out: dict[int, str] = {}
-        with self.ix.searcher() as s:
-            for docnum in s.document_numbers(report_id=report_id, kind="page"):
-                fields = s.stored_fields(docnum)
-                if wanted is None or fields["page"] in wanted:
-                    out[fields["page"]] = decode_text(fields["blob"])
-        return out
+        with self.snapshot() as snap:
+            return snap.page_texts(report_id, pages)
 
     def page_count(self) -> int:
-        with self.ix.searcher() as s:
-            return s.doc_count() - len(self.records())
+        return sum(len(rec["pages"]) for rec in self.records().values())
 
-    # -- matching -----------------------------------------------------------------------
-    def matching_pages(self, q: wq.Query) -> dict[str, list[int]]:
+    @contextmanager
+    def snapshot(self) -> Iterator[Snapshot]:
+        """One consistent view (one commit) for a whole search: docnums stay valid inside."""
+        try:
+            s = self.ix.searcher()
+        except Exception as exc:
+            raise IndexCorrupt(f"index in {self.dir.path} cannot be read: {type(exc).__name__}: {exc}",
+                               "rebuild with: reportsearch index --full") from exc
+        try:
+            records, report_of = self._snapshot(s)
+            yield Snapshot(s, records, report_of)
+        finally:
+            s.close()
+
+
+class Snapshot:
+    """Matching, scoring and text access over one open Whoosh searcher."""
+
+    def __init__(self, searcher: Searcher, records: dict[str, dict], report_of: list[str]) -> None:
+        self.searcher = searcher
+        self.records = records
+        self.report_of = report_of
+
+    def matching(self, q: wq.Query) -> dict[str, list[int]]:
         """Every page matching `q` as docnums grouped by report id (unscored: counts, facets)."""
-        with self.ix.searcher() as s:
-            report_of = self._snapshot(s)[1]
-            out: dict[str, list[int]] = {}
-            for docnum in q.docs(s):
-                out.setdefault(report_of[docnum], []).append(docnum)
-            return out
+        out: dict[str, list[int]] = {}
+        report_of = self.report_of
+        for docnum in q.docs(self.searcher):
+            out.setdefault(report_of[docnum], []).append(docnum)
+        return out
 
-    def top_pages(self, q: wq.Query, limit: int, time_limit: float = 3.0,
-                  restrict: wq.Query | None = None) -> list[tuple[str, int, float]]:
-        """Best-scoring pages as (report id, page number, score), best first."""
-        with self.ix.searcher() as s:
-            collector = TimeLimitCollector(TopCollector(limit=limit), timelimit=time_limit,
-                                           use_alarm=False)
-            try:
-                s.search_with_collector(q, collector, filter=restrict)
-            except TimeLimit:
-                raise QueryTimeout("the query took too long", "make it more specific") from None
-            results = collector.results()
-            out = []
-            for hit in results:
-                fields = hit.fields()
-                out.append((fields["report_id"], fields["page"], float(hit.score)))
-            return out
+    def top(self, q: wq.Query, limit: int, *, docnums: set[int] | None = None,
+            per_report: int | None = None, time_limit: float = 3.0) -> list[PageRef]:
+        """Best-scoring pages, best first, at most `per_report` per report."""
+        s = self.searcher
+        collector = s.collector(limit=limit, filter=docnums,
+                                collapse="report_id" if per_report else None,
+                                collapse_limit=per_report or 1)
+        tlc = TimeLimitCollector(collector, timelimit=time_limit, use_alarm=False)
+        try:
+            s.search_with_collector(q, tlc)
+        except TimeLimit:
+            raise QueryTimeout("the query took longer than its time budget",
+                               "make it more specific (fewer wildcards or OR terms)") from None
+        return [PageRef(self.report_of[hit.docnum], hit["page"], float(hit.score), hit.docnum)
+                for hit in tlc.results()]
+
+    def page_number(self, docnum: int) -> int:
+        return self.searcher.stored_fields(docnum)["page"]
+
+    def text_of(self, docnum: int) -> str:
+        return decode_text(self.searcher.stored_fields(docnum)["blob"])
+
+    def page_docnums(self, report_id: str) -> dict[int, int]:
+        """Page number -> docnum for one report."""
+        s = self.searcher
+        return {s.stored_fields(d)["page"]: d
+                for d in s.document_numbers(report_id=report_id, kind="page")}
+
+    def page_texts(self, report_id: str, pages: Iterable[int] | None = None) -> dict[int, str]:
+        wanted = set(pages) if pages is not None else None
+        return {n: self.text_of(d) for n, d in self.page_docnums(report_id).items()
+                if wanted is None or n in wanted}
+
+    def doc_frequency(self, field: str, text: str) -> int:
+        return self.searcher.doc_frequency(field, text)
+
+    def page_total(self) -> int:
+        return self.searcher.doc_count() - len(self.records)
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """A scored page inside a snapshot."""
+
+    report_id: str
+    page: int
+    score: float
+    docnum: int
