@@ -39,9 +39,7 @@ class EnglishStemFilter(Filter):
 
     def __call__(self, tokens):
         for t in tokens:
-            text = t.text
-            if text.isascii() and text.isalpha() and len(text) > 3:
-                t.text = stem(text)
+            t.text = stem_word(t.text)
             yield t
 
 
@@ -53,3 +51,8 @@ def plain_analyzer() -> Composable:
 def english_analyzer() -> Composable:
     """As `plain_analyzer`, plus English stemming ("trafficked" finds "trafficking")."""
     return ReportTokenizer() | EnglishStemFilter()
+
+
+def stem_word(word: str) -> str:
+    """The stemmed index form of an already normalised word (for highlighting)."""
+    return stem(word) if word.isascii() and word.isalpha() and len(word) > 3 else word

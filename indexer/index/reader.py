@@ -14,8 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import query as wq
-from whoosh.collectors import TimeLimitCollector
+from whoosh.collectors import (
+    CollapseCollector,
+    Collector,
+    FilterCollector,
+    TimeLimitCollector,
+    TopCollector,
+)
 from whoosh.searching import Searcher, TimeLimit
+from whoosh.support.levenshtein import distance
 
 from ..errors import IndexCorrupt, NotFound, QueryTimeout
 from ..models import Report
@@ -119,11 +126,17 @@ class Snapshot:
     def top(self, q: wq.Query, limit: int, *, docnums: set[int] | None = None,
             per_report: int | None = None, time_limit: float = 3.0) -> list[PageRef]:
         """Best-scoring pages, best first, at most `per_report` per report."""
+        if docnums is not None and not docnums:
+            return []
         s = self.searcher
-        collector = s.collector(limit=limit, filter=docnums,
-                                collapse="report_id" if per_report else None,
-                                collapse_limit=per_report or 1)
-        tlc = TimeLimitCollector(collector, timelimit=time_limit, use_alarm=False)
+        # The filter must wrap outermost: wrapping collectors call their child's
+        # collect() directly and would bypass a FilterCollector nested inside them.
+        tlc: Collector = TopCollector(limit=limit)
+        if per_report:
+            tlc = CollapseCollector(tlc, "report_id", limit=per_report)
+        tlc = TimeLimitCollector(tlc, timelimit=time_limit, use_alarm=False)
+        if docnums is not None:
+            tlc = FilterCollector(tlc, allow=docnums)
         try:
             s.search_with_collector(q, tlc)
         except TimeLimit:
@@ -151,6 +164,21 @@ class Snapshot:
 
     def doc_frequency(self, field: str, text: str) -> int:
         return self.searcher.doc_frequency(field, text)
+
+    def suggest(self, field: str, word: str, maxdist: int = 2, prefix: int = 2) -> str | None:
+        """The most frequent indexed word within `maxdist` edits (same first letters)."""
+        reader = self.searcher.reader()
+        fieldobj = reader.schema[field]
+        best: tuple[int, int, str] | None = None
+        for btext in reader.expand_prefix(field, word[:prefix]):
+            cand = fieldobj.from_bytes(btext)
+            if abs(len(cand) - len(word)) > maxdist or cand == word:
+                continue
+            d = distance(cand, word, limit=maxdist)
+            if d <= maxdist:
+                key = (d, -reader.doc_frequency(field, cand), cand)
+                best = key if best is None or key < best else best
+        return best[2] if best else None
 
     def page_total(self) -> int:
         return self.searcher.doc_count() - len(self.records)

@@ -1,0 +1,249 @@
+"""The query language: a guard, forgiving clean-up, Whoosh parsing and capped expansion.
+
+Every query passes `guard` before Whoosh sees it (reliability.md findings 4–5: `*a*` took
+16 s and 1.3 GB, 1,000 nested parentheses crashed the parser). Rejections are `QueryError`s
+whose message says what is wrong and how to fix it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from itertools import islice
+
+from whoosh import query as wq
+from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, OrGroup, PlusMinusPlugin
+
+from ..errors import QueryError
+from ..normalize import fold_quotes
+from ..tokens import SEA_RUN
+from .schema import build_schema
+
+MAX_LENGTH = 1000
+MAX_DEPTH = 8
+MAX_CLAUSES = 64
+MAX_EXPANSION = 1024
+MIN_WILDCARD_PREFIX = 3
+
+# What users type -> index field.
+FIELDS = {"title": "title", "country": "country", "theme": "theme", "year": "year",
+          "lang": "language", "language": "language", "type": "type",
+          "publisher": "publisher"}
+TEXT_FIELDS = ("title", "summary", "text", "stem")
+_POSITIONAL = {"title", "text", "publisher"}
+
+_FIELD_REF = re.compile(r"(?<![\w\"'])([A-Za-z_]+):(?=[^\s/])")
+_YEAR_SPAN = re.compile(r"\byear:(\d{4})\s*\.\.\s*(\d{4})\b", re.I)
+_YEAR_ANY = re.compile(r"\byear:(\S*)", re.I)
+_YEAR_OK = re.compile(r"^(\d{4}|\[\d{4} TO \d{4}\])$", re.I)
+_WILDCARD_WORD = re.compile(r"[^\s\"()]*[*?][^\s\"()]*")
+_OPERATOR = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
+_EXPLICIT = re.compile(r"[\"():*?~]|(^|\s)[-+]\S|\b(AND|OR|NOT)\b")
+
+_SCHEMA = build_schema()
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A checked query: the Whoosh query, its any-word variant, and what to highlight."""
+
+    text: str  # the cleaned query string
+    query: wq.Query
+    any_words: wq.Query | None  # fallback for plain-word queries, else None
+    sea_strings: tuple[str, ...]  # Thai/Khmer/Lao/Burmese strings typed by the user
+
+
+def _fail(message: str, hint: str) -> QueryError:
+    return QueryError(message, hint)
+
+
+def clean(raw: str) -> str:
+    """Reject what cannot be searched, forgive what has an obvious intent."""
+    if not isinstance(raw, str):
+        raise _fail("the query must be text", "type some words")
+    if len(raw) > MAX_LENGTH:
+        raise _fail(f"the query is {len(raw):,} characters long; the limit is {MAX_LENGTH:,}",
+                    "search for a few distinctive words instead")
+    if "\x00" in raw or any(0xD800 <= ord(c) <= 0xDFFF for c in raw):
+        raise _fail("the query contains invalid characters (NUL or broken Unicode)",
+                    "retype the query")
+    text = fold_quotes(unicodedata.normalize("NFKC", raw))
+    text = "".join(" " if unicodedata.category(c) in ("Cc", "Cf") and c not in "\u200c\u200d" else c
+                   for c in text)
+    depth = max_depth = 0
+    kept: list[str] = []
+    for ch in text:
+        if ch == "(":
+            depth += 1
+            max_depth = max(max_depth, depth)
+        elif ch == ")":
+            if depth == 0:
+                continue  # a stray closing parenthesis: drop it
+            depth -= 1
+        kept.append(ch)
+    if max_depth > MAX_DEPTH:
+        raise _fail(f"the query nests parentheses {max_depth} deep; the limit is {MAX_DEPTH}",
+                    "simplify the grouping")
+    text = "".join(kept) + ")" * depth
+    if text.count('"') % 2:  # an unclosed quote: drop the last one
+        i = text.rfind('"')
+        text = text[:i] + text[i + 1 :]
+    text = _YEAR_SPAN.sub(r"year:[\1 TO \2]", text)
+    words = text.split()
+    while words and words[0].upper() in _OPERATOR - {"NOT"}:
+        words.pop(0)
+    while words and words[-1].upper() in _OPERATOR:
+        words.pop()
+    return " ".join(words)
+
+
+def check(text: str) -> None:
+    """Field names, year syntax and wildcard prefixes, before parsing."""
+    for m in _FIELD_REF.finditer(text):
+        name = m.group(1)
+        if name.lower() not in FIELDS and name.lower() not in ("http", "https"):
+            raise _fail(f"unknown field {name!r}",
+                        "use one of: " + ", ".join(sorted(set(FIELDS) - {"language"})) +
+                        ' (or quote the words: "' + name + ':...")')
+    for m in _YEAR_ANY.finditer(text):
+        rest = m.group(1)
+        if rest.startswith("["):
+            end = text.find("]", m.start())
+            rest = text[m.start(1) : end + 1] if end != -1 else rest
+        if not _YEAR_OK.match(rest):
+            raise _fail(f"year:{rest} is not a year or a year range",
+                        "write year:2021, year:2019..2023 or year:[2019 TO 2023]")
+    for word in _WILDCARD_WORD.findall(text):
+        body = word.split(":", 1)[-1].lstrip("-+")
+        literal = re.split(r"[*?]", body, maxsplit=1)[0]
+        if len(literal) < MIN_WILDCARD_PREFIX:
+            raise _fail(f"{word!r}: wildcards need at least {MIN_WILDCARD_PREFIX} letters before * or ?",
+                        "for example recruit* instead of *cruit*")
+    if len(text.split()) > MAX_CLAUSES:
+        raise _fail(f"the query has more than {MAX_CLAUSES} words",
+                    "search for a few distinctive words, or use the quote lookup")
+
+
+def _parser(group=None) -> MultifieldParser:
+    kwargs = {"group": group} if group else {}
+    p = MultifieldParser(list(TEXT_FIELDS), _SCHEMA, **kwargs)
+    p.add_plugin(PlusMinusPlugin())
+    p.add_plugin(FuzzyTermPlugin())
+    return p
+
+
+def _parse(parser: MultifieldParser, text: str) -> wq.Query:
+    for alias, field in FIELDS.items():
+        if alias != field:
+            text = re.sub(rf"(?<![\w\"']){alias}:", f"{field}:", text, flags=re.I)
+    try:
+        return parser.parse(text)
+    except RecursionError:
+        raise _fail("the query is nested too deeply", "simplify the grouping") from None
+    except Exception as exc:  # Whoosh's parser raises assorted types on odd input
+        raise _fail(f"the query could not be read ({exc})", "check quotes and parentheses") from None
+
+
+def parse(raw: str, normalize_value=None) -> ParsedQuery | None:
+    """Clean, check and parse a query; None for an empty query (browse)."""
+    text = clean(raw)
+    if not text:
+        return None
+    check(text)
+    q = _fix(_parse(_parser(), text), normalize_value)
+    any_words = None
+    if not _EXPLICIT.search(text) and len(text.split()) > 1:
+        any_words = _fix(_parse(_parser(OrGroup.factory(0.9)), text), normalize_value)
+    if isinstance(q, wq.NullQuery.__class__) or q is wq.NullQuery:
+        raise _fail("the query has no searchable words", "type some words")
+    return ParsedQuery(text, q, any_words, tuple(SEA_RUN.findall(text)))
+
+
+def _fix(q: wq.Query, normalize_value) -> wq.Query:
+    """Drop phrase clauses on fields without positions; normalise filter values."""
+    clauses = 0
+
+    def visit(node: wq.Query) -> wq.Query:
+        nonlocal clauses
+        if isinstance(node, wq.Phrase) and node.fieldname not in _POSITIONAL:
+            return wq.NullQuery
+        if isinstance(node, wq.TermRange | wq.NumericRange) and node.fieldname != "year":
+            raise _fail("ranges only work on year", "write year:2019..2023")
+        if isinstance(node, wq.Term) and node.fieldname in ("country", "theme", "type", "language"):
+            value = node.text if isinstance(node.text, str) else node.text.decode()
+            if normalize_value:
+                value = normalize_value(node.fieldname, value)
+            return wq.Term(node.fieldname, value.lower(), boost=node.boost)
+        if not node.is_leaf():
+            return node.apply(visit)
+        clauses += 1
+        if clauses > MAX_CLAUSES * len(TEXT_FIELDS):
+            raise _fail("the query is too complex", "use fewer words or OR terms")
+        return node
+
+    return visit(q).normalize()
+
+
+def expand(q: wq.Query, searcher) -> wq.Query:
+    """Replace prefix, wildcard and fuzzy clauses by their terms, capped at MAX_EXPANSION."""
+    reader = searcher.reader()
+    total = 0
+
+    def visit(node: wq.Query) -> wq.Query:
+        nonlocal total
+        if isinstance(node, wq.Prefix | wq.Wildcard | wq.FuzzyTerm):
+            if isinstance(node, wq.FuzzyTerm):
+                node.prefixlength = max(node.prefixlength, 1)
+            field = _SCHEMA[node.fieldname]
+            texts = list(islice(node._btexts(reader), MAX_EXPANSION + 1))
+            total += len(texts)
+            if total > MAX_EXPANSION:
+                raise _fail(f"{node.text}{'*' if isinstance(node, wq.Prefix) else ''} matches "
+                            f"more than {MAX_EXPANSION} different words",
+                            "add more letters before the wildcard")
+            terms = [wq.Term(node.fieldname, field.from_bytes(t), boost=node.boost) for t in texts]
+            return wq.Or(terms) if terms else wq.NullQuery
+        if not node.is_leaf():
+            return node.apply(visit)
+        return node
+
+    return visit(q).normalize()
+
+
+def highlight_terms(q: wq.Query) -> tuple[frozenset[str], frozenset[str]]:
+    """Unstemmed and stemmed words a page match can contain (negated clauses excluded)."""
+    plain: set[str] = set()
+    stems: set[str] = set()
+
+    def walk(node: wq.Query) -> None:
+        if isinstance(node, wq.Not | wq.AndNot):
+            if isinstance(node, wq.AndNot):
+                walk(node.a)
+            return
+        if isinstance(node, wq.Term):
+            target = stems if node.fieldname in ("stem", "summary", "title") else plain
+            if node.fieldname in ("text", "publisher", "title", "stem", "summary"):
+                target.add(node.text if isinstance(node.text, str) else node.text.decode())
+            return
+        if isinstance(node, wq.Phrase):
+            (plain if node.fieldname in ("text", "publisher") else stems).update(node.words)
+            return
+        for child in node.children():
+            walk(child)
+
+    walk(q)
+    return frozenset(plain), frozenset(stems)
+
+
+def restrict_to_pages(q: wq.Query) -> wq.Query:
+    """Page documents only (report records carry filter fields too)."""
+    return wq.And([q, wq.Term("kind", "page")])
+
+
+def in_report(q: wq.Query, report_id: str) -> wq.Query:
+    return wq.And([q, wq.Term("report_id", report_id), wq.Term("kind", "page")])
+
+
+def any_of(field: str, words: list[str]) -> wq.Query:
+    return wq.Or([wq.Term(field, w) for w in words])

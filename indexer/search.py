@@ -1,0 +1,318 @@
+"""The search library API: one typed entry point for the CLI, the web pages and the JSON API.
+
+Pages are matched, reports are ranked by their best page, and facet counts count reports.
+Filters (country, theme, year, language, type) are applied to report records in Python,
+which makes "facet counts equal what the filter then returns" hold by construction: the
+count for a value is computed over the query's matches and every *other* active filter.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from .errors import NotFound, UsageError
+from .index import query as qlang
+from .index.analysis import stem_word
+from .index.reader import IndexReader, PageRef, Snapshot
+from .index.records import record_to_report
+from .index.schema import FACET_FIELDS
+from .lang import LANGUAGE_NAMES, LANGUAGE_NAMES_EN
+from .models import Metadata, PageHit, QuoteMatch, Report, ReportHit, SearchResults
+from .scan import display_name
+from .snippets import match_spans, snippet
+from .taxonomy import normalize_country, normalize_theme
+from .tokens import normalize_word, tokenize
+
+SORTS = ("relevance", "newest", "oldest", "title")
+MAX_PER_PAGE = 50
+MAX_DEPTH = 1000  # page * per_page
+PAGES_PER_REPORT = 3
+FALLBACK_NOTICE = "No page has all the words; showing pages with most of them."
+_YEAR = re.compile(r"^(\d{4})(?:\s*(?:\.\.|-|–| TO )\s*(\d{4}))?$")
+
+
+def normalize_filter_value(field: str, value: str) -> str:
+    """A user's filter value in the index's canonical form ("Burma" -> "myanmar")."""
+    value = value.strip()
+    if field == "country":
+        return (normalize_country(value) or value).lower()
+    if field == "theme":
+        return (normalize_theme(value) or value).lower()
+    if field == "language":
+        low = value.lower()
+        for code, name in {**LANGUAGE_NAMES, **LANGUAGE_NAMES_EN}.items():
+            if low in (code, name.lower()):
+                return code
+        return low
+    return value.lower()
+
+
+def _record_values(rec: dict, field: str) -> list[str]:
+    meta = rec["metadata"]
+    if field == "year":
+        return [str(meta["year"])] if meta.get("year") else []
+    if field == "type":
+        return [meta.get("doc_type") or "report"]
+    key = {"country": "countries", "theme": "themes", "language": "languages"}[field]
+    return list(meta.get(key) or ())
+
+
+def metadata_of(rec: dict) -> Metadata:
+    return record_to_report({**rec, "pages": []}).metadata
+
+
+class Filters:
+    """Validated filters: OR within a field, AND across fields."""
+
+    def __init__(self, raw: Mapping[str, Sequence[str] | str] | None) -> None:
+        self.values: dict[str, tuple[str, ...]] = {}
+        self._years: list[tuple[int, int]] = []
+        for field, vals in (raw or {}).items():
+            if field not in FACET_FIELDS:
+                raise UsageError(f"unknown filter {field!r}", "use one of: " + ", ".join(FACET_FIELDS))
+            vals = [vals] if isinstance(vals, str) else [v for v in vals if v and v.strip()]
+            if not vals:
+                continue
+            if field == "year":
+                for v in vals:
+                    m = _YEAR.match(v.strip())
+                    if not m:
+                        raise UsageError(f"year filter {v!r} is not a year or range",
+                                         "write 2021 or 2019..2023")
+                    lo, hi = int(m.group(1)), int(m.group(2) or m.group(1))
+                    self._years.append((min(lo, hi), max(lo, hi)))
+                self.values[field] = tuple(v.strip() for v in vals)
+            else:
+                self.values[field] = tuple(dict.fromkeys(v.strip() for v in vals))
+        self._canon = {f: {normalize_filter_value(f, v) for v in vs}
+                       for f, vs in self.values.items() if f != "year"}
+
+    def passes(self, rec: dict, skip: str | None = None) -> bool:
+        for field, wanted in self._canon.items():
+            if field == skip:
+                continue
+            have = {v.lower() for v in _record_values(rec, field)}
+            if not have & wanted:
+                return False
+        if self._years and skip != "year":
+            year = rec["metadata"].get("year")
+            if year is None or not any(lo <= year <= hi for lo, hi in self._years):
+                return False
+        return True
+
+
+class Searcher:
+    """Search one index. Cheap to keep: report records are cached per commit."""
+
+    def __init__(self, index_path: Path | str, corpus_path: Path | str | None = None) -> None:
+        self.index_path = Path(index_path)
+        self.corpus_path = Path(corpus_path) if corpus_path else None
+        self.reader = IndexReader(self.index_path)
+
+    def is_current(self) -> bool:
+        return self.reader.is_current()
+
+    def close(self) -> None:
+        self.reader.ix.close()
+
+    # -- search -------------------------------------------------------------------------
+    def search(self, query: str = "", *, filters: Mapping[str, Sequence[str] | str] | None = None,
+               sort: str = "relevance", page: int = 1, per_page: int = 10,
+               expand: bool = False) -> SearchResults:
+        if sort not in SORTS:
+            raise UsageError(f"unknown sort {sort!r}", "use one of: " + ", ".join(SORTS))
+        per_page = max(1, min(int(per_page), MAX_PER_PAGE))
+        page = max(1, min(int(page), MAX_DEPTH // per_page))
+        flt = Filters(filters)
+        parsed = qlang.parse(query, normalize_filter_value)
+        notice = None
+        with self.reader.snapshot() as snap:
+            records = snap.records
+            if parsed is None:
+                q = None
+                matched: dict[str, list[int]] = {rid: [] for rid in records}
+            else:
+                q = qlang.restrict_to_pages(qlang.expand(parsed.query, snap.searcher))
+                matched = snap.matching(q)
+                if not matched and parsed.any_words is not None:
+                    q = qlang.restrict_to_pages(qlang.expand(parsed.any_words, snap.searcher))
+                    matched = snap.matching(q)
+                    notice = FALLBACK_NOTICE if matched else None
+            ok = [rid for rid in matched if flt.passes(records[rid])]
+            facets = self._facets(matched, records, flt)
+            start = (page - 1) * per_page
+            if q is None or sort != "relevance":
+                ordered = self._sorted(ok, records, "newest" if sort == "relevance" else sort)
+                shown = ordered[start : start + per_page]
+                refs = self._pages_of(snap, q, shown, matched) if q is not None else []
+            else:
+                docnums = {d for rid in ok for d in matched[rid]}
+                refs = snap.top(q, (start + per_page) * PAGES_PER_REPORT, docnums=docnums,
+                                per_report=PAGES_PER_REPORT)
+                shown = list(dict.fromkeys(r.report_id for r in refs))[start : start + per_page]
+            hits = self._hits(snap, shown, refs, matched, parsed)
+            suggestion = self._suggest(snap, parsed, len(ok), flt) if parsed else None
+        return SearchResults(query=query, total=len(ok), page=page, per_page=per_page,
+                             results=tuple(hits), facets=facets, suggestion=suggestion,
+                             notice=notice, filters=flt.values, sort=sort)
+
+    def _facets(self, matched: Mapping[str, list[int]], records: dict[str, dict],
+                flt: Filters) -> dict[str, dict[str, int]]:
+        facets: dict[str, dict[str, int]] = {}
+        for field in FACET_FIELDS:
+            counts: Counter[str] = Counter()
+            for rid in matched:
+                rec = records[rid]
+                if flt.passes(rec, skip=field):
+                    counts.update(set(_record_values(rec, field)))
+            key = (lambda kv: (-int(kv[0]), 0)) if field == "year" else (lambda kv: (-kv[1], kv[0]))
+            facets[field] = dict(sorted(counts.items(), key=key))
+        return facets
+
+    @staticmethod
+    def _sorted(rids: list[str], records: dict[str, dict], sort: str) -> list[str]:
+        def title(rid: str) -> str:
+            return records[rid]["metadata"]["title"].casefold()
+
+        if sort == "title":
+            return sorted(rids, key=lambda r: (title(r), r))
+        sign = -1 if sort == "newest" else 1
+        return sorted(rids, key=lambda r: (records[r]["metadata"].get("year") is None,
+                                           sign * (records[r]["metadata"].get("year") or 0),
+                                           title(r), r))
+
+    @staticmethod
+    def _pages_of(snap: Snapshot, q, shown: list[str], matched: Mapping[str, list[int]]) -> list[PageRef]:
+        docnums = {d for rid in shown for d in matched.get(rid, ())}
+        if not docnums:
+            return []
+        return snap.top(q, len(shown) * PAGES_PER_REPORT, docnums=docnums,
+                        per_report=PAGES_PER_REPORT)
+
+    def _hits(self, snap: Snapshot, shown: list[str], refs: list[PageRef],
+              matched: Mapping[str, list[int]], parsed) -> list[ReportHit]:
+        by_report: dict[str, list[PageRef]] = {}
+        for ref in refs:
+            by_report.setdefault(ref.report_id, []).append(ref)
+        hl = self._highlighter(parsed)
+        hits = []
+        for rid in shown:
+            rec = snap.records[rid]
+            page_refs = by_report.get(rid, [])[:PAGES_PER_REPORT]
+            labels = {p[0]: p[1] for p in rec["pages"]}
+            langs = {p[0]: tuple(p[3]) for p in rec["pages"]}
+            pages = tuple(
+                PageHit(page=r.page, label=labels.get(r.page, str(r.page)),
+                        snippet=hl(snap.text_of(r.docnum)), score=r.score,
+                        languages=langs.get(r.page, ()))
+                for r in page_refs
+            )
+            hits.append(ReportHit(report_id=rid, file=display_name(rec["file"]["path"]),
+                                  metadata=metadata_of(rec),
+                                  score=max((r.score for r in page_refs), default=0.0),
+                                  matching_pages=len(matched.get(rid, ())), pages=pages))
+        return hits
+
+    @staticmethod
+    def _highlighter(parsed):
+        if parsed is None:
+            return lambda text: snippet(text, [])
+        plain, stems = qlang.highlight_terms(parsed.query)
+        if parsed.any_words is not None:
+            p2, s2 = qlang.highlight_terms(parsed.any_words)
+            plain, stems = plain | p2, stems | s2
+        sea = parsed.sea_strings
+        return lambda text: snippet(text, match_spans(text, plain, stems, sea, stem_word))
+
+    def _suggest(self, snap: Snapshot, parsed, total: int, flt: Filters) -> str | None:
+        """A corrected query, only when it finds more reports than the original."""
+        if total >= 3:
+            return None
+        words = re.findall(r"(?<![\w:\"'])([^\W\d_]{4,})(?![\w:*~])", parsed.text)
+        corrected = parsed.text
+        changed = False
+        for word in words:
+            norm = normalize_word(word)
+            if snap.doc_frequency("text", norm) > 0:
+                continue
+            option = snap.suggest("text", norm)
+            if option:
+                corrected = re.sub(rf"\b{re.escape(word)}\b", option, corrected, count=1)
+                changed = True
+        if not changed:
+            return None
+        try:
+            cq = qlang.parse(corrected, normalize_filter_value)
+        except Exception:
+            return None
+        if cq is None:
+            return None
+        found = snap.matching(qlang.restrict_to_pages(qlang.expand(cq.query, snap.searcher)))
+        more = sum(1 for rid in found if flt.passes(snap.records[rid]))
+        return corrected if more > total else None
+
+    # -- one report -----------------------------------------------------------------------
+    def report(self, report_id: str, with_text: bool = True) -> Report:
+        return self.reader.report(report_id, with_text=with_text)
+
+    def report_pages(self, report_id: str, query: str) -> tuple[PageHit, ...]:
+        """Search within one report: every matching page, in page order."""
+        rec = self.reader.record(report_id)
+        parsed = qlang.parse(query, normalize_filter_value)
+        if parsed is None:
+            return ()
+        labels = {p[0]: (p[1], tuple(p[3])) for p in rec["pages"]}
+        hl = self._highlighter(parsed)
+        with self.reader.snapshot() as snap:
+            q = qlang.in_report(qlang.expand(parsed.query, snap.searcher), report_id)
+            docnums = snap.matching(q).get(report_id, [])
+            pages = sorted((snap.page_number(d), d) for d in docnums)
+            return tuple(PageHit(page=n, label=labels.get(n, (str(n), ()))[0],
+                                 snippet=hl(snap.text_of(d)), languages=labels.get(n, ("", ()))[1])
+                         for n, d in pages)
+
+    def similar(self, report_id: str, limit: int = 5) -> tuple[ReportHit, ...]:
+        """Reports sharing the most distinctive words of this one (tf-idf key terms)."""
+        self.reader.record(report_id)
+        with self.reader.snapshot() as snap:
+            texts = snap.page_texts(report_id)
+            counts = Counter(t.text for text in texts.values() for t in tokenize(text)
+                             if not t.sea and len(t.text) > 3 and not t.text.isdigit())
+            n_docs = max(snap.page_total(), 1)
+            scored = sorted(((c * math.log(1 + n_docs / (1 + snap.doc_frequency("text", w))), w)
+                             for w, c in counts.most_common(200)), reverse=True)
+            terms = [w for s, w in scored[:15] if s > 0]
+            if not terms:
+                return ()
+            q = qlang.restrict_to_pages(qlang.any_of("text", terms))
+            refs = [r for r in snap.top(q, 200, per_report=1) if r.report_id != report_id]
+            return tuple(ReportHit(report_id=r.report_id,
+                                   file=display_name(snap.records[r.report_id]["file"]["path"]),
+                                   metadata=metadata_of(snap.records[r.report_id]),
+                                   score=r.score, matching_pages=0, pages=())
+                         for r in refs[:limit])
+
+    def pdf_path(self, report_id: str) -> Path:
+        """The report's PDF, only if it resolves to a file inside the corpus (symlinks too)."""
+        rec = self.reader.record(report_id)
+        if self.corpus_path is None:
+            raise NotFound("no corpus folder configured")
+        root = self.corpus_path.resolve()
+        path = (root / rec["file"]["path"]).resolve()
+        if not path.is_relative_to(root) or not path.is_file():
+            raise NotFound(f"the file of report {report_id} is not available")
+        return path
+
+    def quote(self, text: str, limit: int = 5) -> tuple[QuoteMatch, ...]:
+        from .cite import find_quote
+
+        return find_quote(self.reader, text, limit)
+
+    def stats(self) -> dict:
+        from .status import index_status
+
+        return index_status(self.index_path, reader=self.reader)

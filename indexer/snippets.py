@@ -1,0 +1,119 @@
+"""Highlighted, sentence-bounded snippets.
+
+The page text is HTML-escaped first and `<mark>` is added afterwards, so nothing from a PDF
+can become markup (the SearXNG rule). Matching runs the index's own tokenizer over the page,
+so a highlighted word is exactly a word the query matched; consecutive marked words (a
+phrase) and Thai/Khmer matches (found as whole typed strings, not bigram fragments) are
+marked as one unit.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+from .tokens import tokenize
+
+_SENTENCE_END = re.compile(r"(?<=[.!?។៕။])\s+|\n\n+|\n(?=[A-Z0-9•\-–])")
+_GAP = re.compile(r"^[\s\-–—'\"’,]*$")
+TARGET_CHARS = 280
+MAX_CHARS = 420
+
+
+def match_spans(text: str, plain: frozenset[str], stems: frozenset[str],
+                sea_strings: tuple[str, ...], stem: Callable[[str], str]) -> list[tuple[int, int]]:
+    """Character spans of `text` to highlight, merged where only spaces separate them."""
+    spans: list[tuple[int, int]] = []
+    if plain or stems:
+        for tok in tokenize(text):
+            if tok.sea:
+                continue
+            if tok.text in plain or (stems and stem(tok.text) in stems):
+                spans.append((tok.start, tok.end))
+    for s in sea_strings:
+        start = text.find(s)
+        while start != -1:
+            spans.append((start, start + len(s)))
+            start = text.find(s, start + len(s))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and (a <= merged[-1][1] or _GAP.match(text[merged[-1][1] : a])):
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > start:
+            bounds.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
+    return bounds
+
+
+def render(text: str, spans: list[tuple[int, int]]) -> str:
+    """Escape, then mark: the only way markup enters a snippet."""
+    out, pos = [], 0
+    for a, b in spans:
+        out.append(html.escape(text[pos:a], quote=False))
+        out.append("<mark>" + html.escape(text[a:b], quote=False) + "</mark>")
+        pos = b
+    out.append(html.escape(text[pos:], quote=False))
+    return "".join(out)
+
+
+def snippet(text: str, spans: list[tuple[int, int]]) -> str:
+    """1–3 sentences around the best match, escaped and highlighted."""
+    text = text.strip()
+    if not text:
+        return ""
+    sentences = _sentences(text) or [(0, len(text))]
+    if not spans:
+        a, b = sentences[0]
+        return _clip(text, a, b, [])
+    # The sentence with the most distinct matched words wins; ties go to the earliest.
+    def score(bounds: tuple[int, int]) -> int:
+        return len({text[x:y].lower() for x, y in spans if bounds[0] <= x < bounds[1]})
+
+    best = max(range(len(sentences)), key=lambda i: (score(sentences[i]), -i))
+    a, b = sentences[best]
+    i, j = best, best
+    while b - a < TARGET_CHARS and (i > 0 or j < len(sentences) - 1):
+        if j < len(sentences) - 1:
+            j += 1
+            b = sentences[j][1]
+        elif i > 0:
+            i -= 1
+            a = sentences[i][0]
+        if j - i >= 2:
+            break
+    inside = [(x, y) for x, y in spans if x >= a and y <= b]
+    return _clip(text, a, b, inside)
+
+
+def _clip(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> str:
+    """Cut an over-long window around its first match at word boundaries."""
+    if b - a > MAX_CHARS:
+        centre = spans[0][0] if spans else a
+        lo = max(a, centre - MAX_CHARS // 3)
+        hi = min(b, lo + MAX_CHARS)
+        if lo > a:
+            space = text.find(" ", lo, lo + 30)
+            lo = space + 1 if space != -1 else lo
+        if hi < b:
+            space = text.rfind(" ", hi - 30, hi)
+            hi = space if space != -1 else hi
+        spans = [(x, y) for x, y in spans if x >= lo and y <= hi]
+        return ("… " if lo > a else "") + _shift(text, lo, hi, spans) + (" …" if hi < b else "")
+    return _shift(text, a, b, spans)
+
+
+def _shift(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> str:
+    piece = " ".join(text[a:b].split("\n"))
+    return render(piece, [(x - a, y - a) for x, y in spans])
