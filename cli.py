@@ -166,5 +166,175 @@ def status(index_dir: Path, as_json: bool, show_reports: bool) -> None:
             click.echo(f"  {name:<10} {value}  [{source}]")
 
 
+def _searcher(index_dir: Path, corpus: Path | None = None):
+    from indexer.search import Searcher
+
+    return Searcher(index_dir, corpus)
+
+
+def _results_json(res) -> dict:
+    return {
+        "query": res.query, "total": res.total, "page": res.page, "per_page": res.per_page,
+        "suggestion": res.suggestion, "notice": res.notice,
+        "results": [
+            {"report_id": h.report_id, "title": h.metadata.title, "year": h.metadata.year,
+             "publisher": h.metadata.publisher, "type": h.metadata.doc_type,
+             "countries": list(h.metadata.countries), "themes": list(h.metadata.themes),
+             "languages": list(h.metadata.languages), "file": h.file,
+             "score": round(h.score, 4), "matching_pages": h.matching_pages,
+             "summary": h.metadata.summary,
+             "pages": [{"page": p.page, "label": p.label, "snippet": p.snippet} for p in h.pages]}
+            for h in res.results
+        ],
+        "facets": res.facets,
+    }
+
+
+def page_ref(label: str, number: int) -> str:
+    """"p. 17 (PDF p. 23)", or "p. 5" when the printed label is the PDF page number."""
+    return f"p. {label}" if label == str(number) else f"p. {label} (PDF p. {number})"
+
+
+def _terminal_snippet(html_snippet: str) -> str:
+    import html
+    import re
+
+    parts = re.split(r"(<mark>.*?</mark>)", html_snippet)
+    out = []
+    for part in parts:
+        if part.startswith("<mark>"):
+            out.append(click.style(html.unescape(part[6:-7]), bold=True, fg="yellow"))
+        else:
+            out.append(html.unescape(part))
+    return "".join(out)
+
+
+@main.command()
+@click.argument("query", required=False, default="")
+@click.option("--country", multiple=True, help="Filter by country (repeatable).")
+@click.option("--theme", multiple=True, help="Filter by theme (repeatable).")
+@click.option("--year", multiple=True, help="Year or range, e.g. 2021 or 2019..2023.")
+@click.option("--lang", "language", multiple=True, help="Language code or name, e.g. th.")
+@click.option("--type", "doc_type", multiple=True, help="Document type, e.g. 'policy brief'.")
+@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest", "title"]),
+              default="relevance", show_default=True)
+@click.option("--page", type=click.IntRange(1, None), default=1, show_default=True)
+@click.option("--per-page", type=click.IntRange(1, None), default=10, show_default=True,
+              help="Results per page (at most 50).")
+@index_option
+@click.option("--json", "as_json", is_flag=True, help="Print results as JSON.")
+def search(query: str, country, theme, year, language, doc_type, sort: str, page: int,
+           per_page: int, index_dir: Path, as_json: bool) -> None:
+    """Search the index; an empty QUERY lists all reports, newest first.
+
+    \b
+    Examples:
+      reportsearch search '"forced labour" fishing' --country Thailand
+      reportsearch search 'recruit* year:2019..2023' --json
+    """
+    filters = {"country": country, "theme": theme, "year": year, "language": language,
+               "type": doc_type}
+    res = _searcher(index_dir).search(query, filters={k: v for k, v in filters.items() if v},
+                                      sort=sort, page=page, per_page=per_page)
+    if as_json:
+        click.echo(json.dumps(_results_json(res), ensure_ascii=False, indent=1))
+        return
+    if res.notice:
+        click.secho(res.notice, fg="cyan")
+    if res.suggestion:
+        click.secho(f"Did you mean: {res.suggestion}", fg="cyan")
+    first = (res.page - 1) * res.per_page
+    shown = f"{first + 1}–{first + len(res.results)} of " if res.results else ""
+    click.echo(f"{shown}{res.total} report{'s' if res.total != 1 else ''}\n")
+    for i, h in enumerate(res.results, first + 1):
+        m = h.metadata
+        click.secho(f"{i}. {m.title}", bold=True)
+        meta = " · ".join(x for x in [m.doc_type, m.publisher, str(m.year or "n.d."),
+                                       ", ".join(m.countries), ", ".join(m.languages)] if x)
+        click.echo(f"   {meta}")
+        click.echo(f"   {h.file}  [{h.report_id}]")
+        if not h.pages and m.summary:
+            click.echo(f"   {m.summary}")
+        for p in h.pages:
+            click.echo(f"   {page_ref(p.label, p.page)}: {_terminal_snippet(p.snippet)}")
+        if h.matching_pages > len(h.pages):
+            click.echo(f"   … {h.matching_pages - len(h.pages)} more matching pages")
+        click.echo()
+
+
+@main.command()
+@click.argument("quote")
+@click.option("--format", "fmt", type=click.Choice(["text", "bibtex", "ris", "csl-json"]),
+              default="text", show_default=True, help="Citation format.")
+@click.option("--limit", type=click.IntRange(1, 20), default=3, show_default=True)
+@index_option
+@click.option("--json", "as_json", is_flag=True, help="Print matches as JSON.")
+def cite(quote: str, fmt: str, limit: int, index_dir: Path, as_json: bool) -> None:
+    """Find the report and page a QUOTE comes from, and cite it.
+
+    \b
+    Example:
+      reportsearch cite "workers were held on the vessel for months" --format bibtex
+    """
+    from indexer.citations import format_citation
+
+    matches = _searcher(index_dir).quote(quote, limit=limit)
+
+    def citation(m, f):
+        return format_citation(m.metadata, report_id=m.report_id, page_labels=m.labels,
+                               page_number=m.pages[0], url=None, fmt=f)
+
+    if as_json:
+        click.echo(json.dumps({"quote": quote, "matches": [
+            {"report_id": m.report_id, "file": m.file, "title": m.title,
+             "page": m.pages[0], "label": m.labels[0], "pages": list(m.pages),
+             "labels": list(m.labels), "exact": m.exact, "similarity": round(m.similarity, 3),
+             "passage": m.passage, "citation": citation(m, fmt)} for m in matches]},
+            ensure_ascii=False, indent=1))
+        return
+    if not matches:
+        click.echo("No page contains this quote or anything close to it.")
+        sys.exit(1)
+    for m in matches:
+        where = " and ".join(page_ref(lab, n) for lab, n in zip(m.labels, m.pages, strict=True))
+        status = "Exact match" if m.exact else f"Closest passage, NOT exact ({m.similarity:.0%} similar)"
+        click.secho(f"{status}: {m.title}, {where}", bold=True)
+        click.echo(f"   {m.file}  [{m.report_id}]")
+        click.echo(f"   “{m.passage}”")
+        click.echo(citation(m, fmt))
+        click.echo()
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; anything but loopback exposes every PDF without login.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8080, show_default=True)
+@click.option("--threads", type=click.IntRange(1, 64), default=8, show_default=True)
+@corpus_option
+@index_option
+def serve(host: str, port: int, threads: int, corpus: Path, index_dir: Path) -> None:
+    """Run the web search page on a production server (waitress).
+
+    Builds the index from the corpus first when there is none yet.
+
+    \b
+    Example:
+      reportsearch serve --port 8080    # then open http://127.0.0.1:8080/
+    """
+    from indexer.index.store import IndexDir
+    from search_app import create_app
+    from search_app import serve as run_server
+
+    if not IndexDir(index_dir).exists():
+        click.echo(f"No index in {index_dir} yet: building it from {corpus} first.", err=True)
+        from indexer.pipeline import index_corpus
+
+        _print_summary(index_corpus(corpus, index_dir, progress=_progress_printer()))
+    app = create_app({"INDEX_PATH": str(index_dir), "CORPUS_PATH": str(corpus)})
+    click.echo(f"Report Search on http://{host if ':' not in host else f'[{host}]'}:{port}/ "
+               "(Ctrl-C to stop)", err=True)
+    run_server(app, host=host, port=port, threads=threads)
+
+
 if __name__ == "__main__":
     main()

@@ -136,11 +136,9 @@ class Searcher:
                 q = None
                 matched: dict[str, list[int]] = {rid: [] for rid in records}
             else:
-                q = qlang.restrict_to_pages(qlang.expand(parsed.query, snap.searcher))
-                matched = snap.matching(q)
+                q, matched = self._match(snap, parsed.query)
                 if not matched and parsed.any_words is not None:
-                    q = qlang.restrict_to_pages(qlang.expand(parsed.any_words, snap.searcher))
-                    matched = snap.matching(q)
+                    q, matched = self._match(snap, parsed.any_words)
                     notice = FALLBACK_NOTICE if matched else None
             ok = [rid for rid in matched if flt.passes(records[rid])]
             facets = self._facets(matched, records, flt)
@@ -159,6 +157,19 @@ class Searcher:
         return SearchResults(query=query, total=len(ok), page=page, per_page=per_page,
                              results=tuple(hits), facets=facets, suggestion=suggestion,
                              notice=notice, filters=flt.values, sort=sort)
+
+    @staticmethod
+    def _match(snap: Snapshot, parsed_query) -> tuple[object, dict[str, list[int]]]:
+        """Reports matching the query, each with the pages whose text matches.
+
+        A report matched through its title or summary only keeps its first page, so
+        it still has something to show.
+        """
+        expanded = qlang.expand(parsed_query, snap.searcher)
+        q = qlang.restrict_to_pages(expanded)
+        every = snap.matching(q)
+        by_text = snap.matching(qlang.restrict_to_pages(qlang.text_only(expanded)))
+        return q, {rid: by_text.get(rid) or docs[:1] for rid, docs in every.items()}
 
     def _facets(self, matched: Mapping[str, list[int]], records: dict[str, dict],
                 flt: Filters) -> dict[str, dict[str, int]]:

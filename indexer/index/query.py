@@ -202,8 +202,30 @@ def expand(q: wq.Query, searcher) -> wq.Query:
                 raise _fail(f"{node.text}{'*' if isinstance(node, wq.Prefix) else ''} matches "
                             f"more than {MAX_EXPANSION} different words",
                             "add more letters before the wildcard")
-            terms = [wq.Term(node.fieldname, field.from_bytes(t), boost=node.boost) for t in texts]
+            terms = [wq.Term(node.fieldname, t if isinstance(t, str) else field.from_bytes(t),
+                             boost=node.boost) for t in texts]
             return wq.Or(terms) if terms else wq.NullQuery
+        if not node.is_leaf():
+            return node.apply(visit)
+        return node
+
+    return visit(q).normalize()
+
+
+def text_only(q: wq.Query) -> wq.Query:
+    """The query without its title/summary alternatives: which pages' *text* matches.
+
+    A word found only in the title matches every page of a report for ranking (BM25F);
+    counting and showing pages uses this variant so "12 matching pages" means 12 pages that
+    contain the words.
+    """
+
+    def visit(node: wq.Query) -> wq.Query:
+        if isinstance(node, wq.Or):
+            kids = node.subqueries
+            if any(getattr(k, "fieldname", None) in ("text", "stem") for k in kids):
+                kept = [k for k in kids if getattr(k, "fieldname", None) not in ("title", "summary")]
+                return wq.Or([visit(k) for k in kept], boost=node.boost)
         if not node.is_leaf():
             return node.apply(visit)
         return node
