@@ -44,9 +44,10 @@ def normalize_filter_value(field: str, value: str) -> str:
         return (normalize_theme(value) or value).lower()
     if field == "language":
         low = value.lower()
-        for code, name in {**LANGUAGE_NAMES, **LANGUAGE_NAMES_EN}.items():
-            if low in (code, name.lower()):
-                return code
+        for names in (LANGUAGE_NAMES, LANGUAGE_NAMES_EN):
+            for code, name in names.items():
+                if low in (code, name.lower()):
+                    return code
         return low
     return value.lower()
 
@@ -291,15 +292,15 @@ class Searcher:
         self.reader.record(report_id)
         with self.reader.snapshot() as snap:
             texts = snap.page_texts(report_id)
-            counts = Counter(t.text for text in texts.values() for t in tokenize(text)
+            counts = Counter(stem_word(t.text) for text in texts.values() for t in tokenize(text)
                              if not t.sea and len(t.text) > 3 and not t.text.isdigit())
             n_docs = max(snap.page_total(), 1)
-            scored = sorted(((c * math.log(1 + n_docs / (1 + snap.doc_frequency("text", w))), w)
-                             for w, c in counts.most_common(200)), reverse=True)
-            terms = [w for s, w in scored[:15] if s > 0]
+            scored = sorted(((c * math.log(1 + n_docs / (1 + snap.doc_frequency("stem", w))), w)
+                             for w, c in counts.most_common(300)), reverse=True)
+            terms = [w for _, w in scored[:60]]
             if not terms:
                 return ()
-            q = qlang.restrict_to_pages(qlang.any_of("text", terms))
+            q = qlang.restrict_to_pages(qlang.any_of("stem", terms))
             refs = [r for r in snap.top(q, 200, per_report=1) if r.report_id != report_id]
             return tuple(ReportHit(report_id=r.report_id,
                                    file=display_name(snap.records[r.report_id]["file"]["path"]),

@@ -8,19 +8,14 @@ can be shared across threads.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import query as wq
-from whoosh.collectors import (
-    CollapseCollector,
-    Collector,
-    FilterCollector,
-    TimeLimitCollector,
-    TopCollector,
-)
+from whoosh.collectors import UnlimitedCollector
 from whoosh.searching import Searcher, TimeLimit
 from whoosh.support.levenshtein import distance
 
@@ -107,6 +102,28 @@ class IndexReader:
             s.close()
 
 
+class _AllowedCollector(UnlimitedCollector):
+    """Scores every match inside an allow-set, with a deadline, in one loop.
+
+    Whoosh's FilterCollector, CollapseCollector and TimeLimitCollector each override
+    `collect_matches` and silently bypass each other when nested, so this one does the
+    filtering and the time check itself; per-report limits are applied afterwards.
+    """
+
+    def __init__(self, allow: set[int] | None, deadline: float) -> None:
+        super().__init__()
+        self.allow = allow
+        self.deadline = deadline
+
+    def collect_matches(self) -> None:
+        allow, offset, deadline = self.allow, self.offset, self.deadline
+        for n, sub_docnum in enumerate(self.matches()):
+            if n % 512 == 0 and time.monotonic() > deadline:
+                raise TimeLimit
+            if allow is None or offset + sub_docnum in allow:
+                self.collect(sub_docnum)
+
+
 class Snapshot:
     """Matching, scoring and text access over one open Whoosh searcher."""
 
@@ -128,22 +145,24 @@ class Snapshot:
         """Best-scoring pages, best first, at most `per_report` per report."""
         if docnums is not None and not docnums:
             return []
-        s = self.searcher
-        # The filter must wrap outermost: wrapping collectors call their child's
-        # collect() directly and would bypass a FilterCollector nested inside them.
-        tlc: Collector = TopCollector(limit=limit)
-        if per_report:
-            tlc = CollapseCollector(tlc, "report_id", limit=per_report)
-        tlc = TimeLimitCollector(tlc, timelimit=time_limit, use_alarm=False)
-        if docnums is not None:
-            tlc = FilterCollector(tlc, allow=docnums)
+        collector = _AllowedCollector(docnums, time.monotonic() + time_limit)
         try:
-            s.search_with_collector(q, tlc)
+            self.searcher.search_with_collector(q, collector)
         except TimeLimit:
             raise QueryTimeout("the query took longer than its time budget",
                                "make it more specific (fewer wildcards or OR terms)") from None
-        return [PageRef(self.report_of[hit.docnum], hit["page"], float(hit.score), hit.docnum)
-                for hit in tlc.results()]
+        scored = sorted(collector.results().top_n, key=lambda sd: (-sd[0], sd[1]))
+        taken: dict[str, int] = {}
+        out: list[PageRef] = []
+        for score, docnum in scored:
+            rid = self.report_of[docnum]
+            if per_report and taken.get(rid, 0) >= per_report:
+                continue
+            taken[rid] = taken.get(rid, 0) + 1
+            out.append(PageRef(rid, self.searcher.stored_fields(docnum)["page"], float(score), docnum))
+            if len(out) >= limit:
+                break
+        return out
 
     def page_number(self, docnum: int) -> int:
         return self.searcher.stored_fields(docnum)["page"]
