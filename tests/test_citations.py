@@ -7,6 +7,11 @@ import re
 
 import pytest
 
+try:  # in the test extra; without it the strict hand-written check still runs
+    import bibtexparser
+except ImportError:  # pragma: no cover
+    bibtexparser = None
+
 from indexer.citations import FORMATS, bibtex_key, format_citation, format_quote_citation
 from indexer.errors import UsageError
 from indexer.models import Metadata, QuoteMatch
@@ -50,7 +55,8 @@ def parse_bibtex(text: str) -> dict[str, str]:
     m = re.fullmatch(r"@techreport\{([a-z0-9]+),\n((?:  [a-z]+ = \{.*\},?\n)+)\}\n", text)
     assert m, text
     fields = dict(re.findall(r"  ([a-z]+) = \{(.*)\},?\n", m.group(2)))
-    bibtexparser = pytest.importorskip("bibtexparser")
+    if bibtexparser is None:  # the hand check above stands alone
+        return {"ID": m.group(1), **fields}
     entries = bibtexparser.loads(text).entries
     assert len(entries) == 1 and entries[0]["ENTRYTYPE"] == "techreport"
     assert entries[0]["ID"] == m.group(1)
