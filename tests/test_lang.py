@@ -93,15 +93,21 @@ def test_malay_or_indonesian(text: str, expected: str) -> None:
     assert malay_or_indonesian(text) == expected
 
 
-def test_long_page_is_sampled_and_fast() -> None:
-    import time
+def test_long_page_is_sampled(monkeypatch) -> None:
+    """langdetect only ever sees a bounded sample, so a long page costs what a short one does."""
+    import indexer.lang as lang
 
+    seen: list[int] = []
+    real = lang.detect_langs
+
+    def spy(text: str):
+        seen.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(lang, "detect_langs", spy)
     page = (SENTENCES["en"] + " ") * 400  # ~60,000 characters
-    detect_languages(page)  # warm up langdetect's profiles
-    start = time.perf_counter()
-    for _ in range(50):
-        assert detect_languages(page) == ("en",)
-    assert (time.perf_counter() - start) / 50 < 0.05
+    assert detect_languages(page) == ("en",)
+    assert seen and max(seen) <= lang.SAMPLE_CHARS + 2
 
 
 def test_report_languages_weights_pages() -> None:
