@@ -276,13 +276,12 @@ def cite(quote: str, fmt: str, limit: int, index_dir: Path, as_json: bool) -> No
     Example:
       reportsearch cite "workers were held on the vessel for months" --format bibtex
     """
-    from indexer.citations import format_citation
+    from indexer.citations import format_quote_citation
 
     matches = _searcher(index_dir).quote(quote, limit=limit)
 
     def citation(m, f):
-        return format_citation(m.metadata, report_id=m.report_id, page_labels=m.labels,
-                               page_number=m.pages[0], url=None, fmt=f)
+        return format_quote_citation(m, url=None, fmt=f)
 
     if as_json:
         click.echo(json.dumps({"quote": quote, "matches": [

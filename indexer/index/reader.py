@@ -54,8 +54,11 @@ class IndexReader:
                 for docnum in s.document_numbers(kind="report"):
                     fields = s.stored_fields(docnum)
                     records[fields["report_id"]] = decode_record(fields["blob"])
-                col = s.reader().column_reader("report_id")
-                report_of = list(col)
+                reader = s.reader()
+                if reader.doc_count_all() == 0:
+                    report_of = []  # an empty index has no column at all
+                else:
+                    report_of = list(reader.column_reader("report_id"))
             except Exception as exc:  # a damaged segment shows up as any exception type
                 raise IndexCorrupt(f"index in {self.dir.path} cannot be read: "
                                    f"{type(exc).__name__}: {exc}",
