@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from search_app import create_app
+
 from .conftest import THAI_WORD, XSS
 
 RESULT_KEYS = ["report_id", "title", "year", "publisher", "type", "countries", "themes",
@@ -128,3 +130,16 @@ def test_internal_error_is_json_without_details(app, monkeypatch):
     err = resp.get_json()["error"]
     assert err["code"] == "internal_error" and "Request id" in err["message"]
     assert "ZeroDivision" not in resp.get_data(as_text=True)
+
+
+def test_new_index_generation_is_picked_up(tmp_path, reports):
+    from tests.conftest import build_index
+
+    index = build_index(tmp_path / "index", [reports["fishing"]])
+    app = create_app({"TESTING": True, "INDEX_PATH": str(index), "CORPUS_PATH": str(tmp_path)})
+    c = app.test_client()
+    assert c.get("/healthz").get_json()["reports"] == 1
+    first = c.get("/healthz").get_json()["generation"]
+    build_index(index, [reports["fishing"], reports["thai"]])  # a full rebuild swaps in
+    data = c.get("/healthz").get_json()
+    assert data["reports"] == 2 and data["generation"] != first
