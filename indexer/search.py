@@ -280,7 +280,8 @@ class Searcher:
         labels = {p[0]: (p[1], tuple(p[3])) for p in rec["pages"]}
         hl = self._highlighter(parsed)
         with self.reader.snapshot() as snap:
-            q = qlang.in_report(qlang.expand(parsed.query, snap.searcher), report_id)
+            q = qlang.in_report(qlang.text_only(qlang.expand(parsed.query, snap.searcher)),
+                                report_id)
             docnums = snap.matching(q).get(report_id, [])
             pages = sorted((snap.page_number(d), d) for d in docnums)
             return tuple(PageHit(page=n, label=labels.get(n, (str(n), ()))[0],

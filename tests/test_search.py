@@ -210,6 +210,11 @@ def test_search_within_report_in_page_order(searcher):
     assert [p.label for p in pages] == ["ii", "1", "2"]
 
 
+def test_search_within_report_ignores_title_only_matches(searcher):
+    # "boats" is in the fishing report's title, and in the text of page 2 only.
+    assert [p.page for p in searcher.report_pages(FISHING.id, "boats")] == [2]
+
+
 def test_similar_reports(searcher):
     similar = searcher.similar(FISHING.id)
     assert similar and FISHING.id not in [h.report_id for h in similar]
