@@ -62,3 +62,15 @@ def sample_index(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("sample-index")
     index_corpus(SAMPLE_CORPUS, path, workers=2)
     return path
+
+
+@pytest.fixture(scope="session")
+def real_index(tmp_path_factory) -> Path:
+    """An index of the real third-party PDFs ($REPORTSEARCH_REAL_PDFS), built once."""
+    if not REAL_PDFS:
+        pytest.skip("set REPORTSEARCH_REAL_PDFS to the shared folder of real PDFs")
+    from indexer.pipeline import index_corpus
+
+    path = tmp_path_factory.mktemp("real-index")
+    index_corpus(Path(REAL_PDFS), path, workers=2)
+    return path
