@@ -26,6 +26,10 @@ from indexer.normalize import strip_accents
 MIN_COUNTRY_SHARE, MIN_COUNTRY_WEIGHT = 0.15, 2.0
 MIN_COUNTRY_SHARE_LONG, MIN_COUNTRY_WEIGHT_LONG = 0.05, 5.0
 MAX_COUNTRIES = 8
+# In a short text (a factsheet, a brief) whose country mentions weigh less than this in all,
+# every country named at least once (weight 1: one name or two adjectives) is kept: there
+# one mention is all the emphasis a country gets.
+SPARSE_COUNTRY_TOTAL, MIN_COUNTRY_WEIGHT_SPARSE = 12.0, 1.0
 # A theme is kept when its weighted keyword hits reach 4 and a quarter of the top theme's.
 MIN_THEME_SCORE, MIN_THEME_RATIO, MAX_THEMES = 4.0, 0.25, 4
 
@@ -202,15 +206,18 @@ def pick_countries(text: str, title: str = "") -> tuple[str, ...]:
     weights = country_mentions(text)
     in_title = set(country_mentions(title))
     total = sum(weights.values())
+    sparse = total < SPARSE_COUNTRY_TOTAL
     kept = [
         c
         for c, w in weights.items()
         if c in in_title
         or (w >= MIN_COUNTRY_WEIGHT and w / total >= MIN_COUNTRY_SHARE)
         or (w >= MIN_COUNTRY_WEIGHT_LONG and w / total >= MIN_COUNTRY_SHARE_LONG)
+        or (sparse and w >= MIN_COUNTRY_WEIGHT_SPARSE)
     ]
     kept += sorted(in_title - set(kept))
-    ranked = sorted(kept, key=lambda c: (c not in in_title, -weights.get(c, 0.0), c))
+    order = {c: i for i, c in enumerate(weights)}  # first mention first among equals
+    ranked = sorted(kept, key=lambda c: (c not in in_title, -weights.get(c, 0.0), order.get(c, 0), c))
     return tuple(ranked[:MAX_COUNTRIES])
 
 

@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from indexer.errors import UsageError
-from indexer.heuristics import meaningful_pdf_title, title_from_text, year_candidates
+from indexer.heuristics import (
+    doc_type,
+    meaningful_pdf_title,
+    organisation_name,
+    publisher_from_text,
+    title_from_text,
+    year_candidates,
+)
 from indexer.metadata import derive_metadata, load_overrides
 from indexer.models import Extraction, Page
 from indexer.summary import summarize
@@ -115,6 +122,57 @@ def test_title_from_text(page: str, title: str) -> None:
     assert title_from_text(page) == title
 
 
+def test_title_from_text_stops_at_subtitle_and_genre_line() -> None:
+    page = ("Sample document generated for Report Search\nMekong Labour Rights Network (sample)\n"
+            "Annual Progress Report 2022\nProtecting migrant workers in the Mekong region\n"
+            "Annual report · 2022\n")
+    assert title_from_text(page) == "Annual Progress Report 2022"
+    page = "Hooks and Debts: Forced Labour in the\nAndaman Sea Fishing Fleet\nResearch report · 2021\n"
+    assert title_from_text(page) == "Hooks and Debts: Forced Labour in the Andaman Sea Fishing Fleet"
+    assert title_from_text("Bảo vệ nạn nhân bị mua bán người vào các cơ\nsở lừa đảo trực tuyến\n2024\n") == (
+        "Bảo vệ nạn nhân bị mua bán người vào các cơ sở lừa đảo trực tuyến")
+
+
+def test_file_named_after_its_title_keeps_the_pdf_title() -> None:
+    assert meaningful_pdf_title("Annual Progress Report 2022", "annual-progress-report-2022.pdf")
+    assert not meaningful_pdf_title("annual-progress-report-2022", "annual-progress-report-2022.pdf")
+
+
+@pytest.mark.parametrize(
+    ("author", "publisher"),
+    [
+        ("Child Justice Clinic (sample)", "Child Justice Clinic (sample)"),
+        ("Fair Hiring Initiative Asia", "Fair Hiring Initiative Asia"),
+        ("Andaman Sea Fisheries Watch", "Andaman Sea Fisheries Watch"),
+        ("Inclusive Protection Trust", "Inclusive Protection Trust"),
+        ("UN Women", "UN Women"),
+        ("เครือข่ายสิทธิแรงงานประมงอันดามัน (ตัวอย่าง)", "เครือข่ายสิทธิแรงงานประมงอันดามัน (ตัวอย่าง)"),
+        ("បណ្តាញគាំពារជនរងគ្រោះ", "បណ្តាញគាំពារជនរងគ្រោះ"),
+        ("Trung tâm Nghiên cứu Di cư và Phát triển", "Trung tâm Nghiên cứu Di cư và Phát triển"),
+        ("Jaringan Advokasi Buruh Migran", "Jaringan Advokasi Buruh Migran"),
+        ("Karen Peat", ""), ("Richard De Souza", ""), ("guidi-claudia-i", ""), ("Somchai Jaidee", ""),
+        ("Microsoft Office User", ""), ("Nguyễn Văn An", ""),
+    ],
+)
+def test_organisation_name_not_people(author: str, publisher: str) -> None:
+    assert organisation_name(author) == publisher
+
+
+def test_publisher_from_masthead_line() -> None:
+    page = "Sample document generated for Report Search\nChild Justice Clinic (sample)\nA Title\n"
+    assert publisher_from_text([page]) == "Child Justice Clinic (sample)"
+    assert publisher_from_text(["Prepared for the meeting\nJohn Smith\nCentre\n"]) == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Court-decision analysis · 2020", "Children Trafficked into Crime: An Analysis of State v. A.B.",
+     "Case commentary on the appeal", "Analysis of the judgment in the Lee case"],
+)
+def test_doc_type_court_analysis(text: str) -> None:
+    assert doc_type(text, "") == "court analysis"
+
+
 @pytest.mark.parametrize(
     ("pages", "expected"),
     [
@@ -190,6 +248,8 @@ def test_country_detection_weights_and_title() -> None:
     assert pick_countries(text) == ("Thailand", "Myanmar")
     assert pick_countries(text, title="Workers from Japan") == ("Japan", "Thailand", "Myanmar")
     assert pick_countries("Lao động di cư. LAO ĐỘNG.") == ()  # Vietnamese "labour", not Laos
+    # a short text naming countries once each keeps them all, first named first among equals
+    assert pick_countries("Workers from Malaysia, Viet Nam and Indonesia.") == ("Malaysia", "Viet Nam", "Indonesia")
     assert pick_countries("แรงงานจากประเทศไทย ประเทศไทย ไทย และกัมพูชา กัมพูชา") == ("Thailand", "Cambodia")
 
 
