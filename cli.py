@@ -172,24 +172,6 @@ def _searcher(index_dir: Path, corpus: Path | None = None):
     return Searcher(index_dir, corpus)
 
 
-def _results_json(res) -> dict:
-    return {
-        "query": res.query, "total": res.total, "page": res.page, "per_page": res.per_page,
-        "suggestion": res.suggestion, "notice": res.notice,
-        "results": [
-            {"report_id": h.report_id, "title": h.metadata.title, "year": h.metadata.year,
-             "publisher": h.metadata.publisher, "type": h.metadata.doc_type,
-             "countries": list(h.metadata.countries), "themes": list(h.metadata.themes),
-             "languages": list(h.metadata.languages), "file": h.file,
-             "score": round(h.score, 4), "matching_pages": h.matching_pages,
-             "summary": h.metadata.summary,
-             "pages": [{"page": p.page, "label": p.label, "snippet": p.snippet} for p in h.pages]}
-            for h in res.results
-        ],
-        "facets": res.facets,
-    }
-
-
 def page_ref(label: str, number: int) -> str:
     """"p. 17 (PDF p. 23)", or "p. 5" when the printed label is the PDF page number."""
     return f"p. {label}" if label == str(number) else f"p. {label} (PDF p. {number})"
@@ -221,10 +203,12 @@ def _terminal_snippet(html_snippet: str) -> str:
 @click.option("--page", type=click.IntRange(1, None), default=1, show_default=True)
 @click.option("--per-page", type=click.IntRange(1, None), default=10, show_default=True,
               help="Results per page (at most 50).")
+@click.option("--expand", is_flag=True,
+              help="Also search glossary equivalents in the other languages of the region.")
 @index_option
 @click.option("--json", "as_json", is_flag=True, help="Print results as JSON.")
 def search(query: str, country, theme, year, language, doc_type, sort: str, page: int,
-           per_page: int, index_dir: Path, as_json: bool) -> None:
+           per_page: int, expand: bool, index_dir: Path, as_json: bool) -> None:
     """Search the index; an empty QUERY lists all reports, newest first.
 
     \b
@@ -235,14 +219,19 @@ def search(query: str, country, theme, year, language, doc_type, sort: str, page
     filters = {"country": country, "theme": theme, "year": year, "language": language,
                "type": doc_type}
     res = _searcher(index_dir).search(query, filters={k: v for k, v in filters.items() if v},
-                                      sort=sort, page=page, per_page=per_page)
+                                      sort=sort, page=page, per_page=per_page, expand=expand)
     if as_json:
-        click.echo(json.dumps(_results_json(res), ensure_ascii=False, indent=1))
+        from indexer.serialize import results_json
+
+        click.echo(json.dumps(results_json(res), ensure_ascii=False, indent=1))
         return
     if res.notice:
         click.secho(res.notice, fg="cyan")
     if res.suggestion:
         click.secho(f"Did you mean: {res.suggestion}", fg="cyan")
+    for term, langs in res.expansions.items():
+        also = "; ".join(f"{code}: {', '.join(terms)}" for code, terms in langs.items())
+        click.secho(f"Also searched for {term!r} as — {also}", fg="cyan")
     first = (res.page - 1) * res.per_page
     shown = f"{first + 1}–{first + len(res.results)} of " if res.results else ""
     click.echo(f"{shown}{res.total} report{'s' if res.total != 1 else ''}\n")
@@ -256,7 +245,8 @@ def search(query: str, country, theme, year, language, doc_type, sort: str, page
         if not h.pages and m.summary:
             click.echo(f"   {m.summary}")
         for p in h.pages:
-            click.echo(f"   {page_ref(p.label, p.page)}: {_terminal_snippet(p.snippet)}")
+            lang = f" [{', '.join(p.languages)}]" if res.expansions and p.languages else ""
+            click.echo(f"   {page_ref(p.label, p.page)}{lang}: {_terminal_snippet(p.snippet)}")
         if h.matching_pages > len(h.pages):
             click.echo(f"   … {h.matching_pages - len(h.pages)} more matching pages")
         click.echo()
@@ -277,19 +267,12 @@ def cite(quote: str, fmt: str, limit: int, index_dir: Path, as_json: bool) -> No
       reportsearch cite "workers were held on the vessel for months" --format bibtex
     """
     from indexer.citations import format_quote_citation
+    from indexer.serialize import quote_json
 
     matches = _searcher(index_dir).quote(quote, limit=limit)
-
-    def citation(m, f):
-        return format_quote_citation(m, url=None, fmt=f)
-
     if as_json:
-        click.echo(json.dumps({"quote": quote, "matches": [
-            {"report_id": m.report_id, "file": m.file, "title": m.title,
-             "page": m.pages[0], "label": m.labels[0], "pages": list(m.pages),
-             "labels": list(m.labels), "exact": m.exact, "similarity": round(m.similarity, 3),
-             "passage": m.passage, "citation": citation(m, fmt)} for m in matches]},
-            ensure_ascii=False, indent=1))
+        click.echo(json.dumps({"quote": quote, "matches": [quote_json(m, fmt) for m in matches]},
+                              ensure_ascii=False, indent=1))
         return
     if not matches:
         click.echo("No page contains this quote or anything close to it.")
@@ -300,7 +283,7 @@ def cite(quote: str, fmt: str, limit: int, index_dir: Path, as_json: bool) -> No
         click.secho(f"{status}: {m.title}, {where}", bold=True)
         click.echo(f"   {m.file}  [{m.report_id}]")
         click.echo(f"   “{m.passage}”")
-        click.echo(citation(m, fmt))
+        click.echo(format_quote_citation(m, fmt=fmt))
         click.echo()
 
 

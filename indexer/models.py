@@ -146,6 +146,8 @@ class SearchResults:
     notice: str | None = None  # e.g. the any-word fallback explanation
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sort: str = "relevance"
+    # Opt-in glossary expansion: query term -> {language: equivalent terms searched too}.
+    expansions: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -130,6 +130,9 @@ class Searcher:
         page = max(1, min(int(page), MAX_DEPTH // per_page))
         flt = Filters(filters)
         parsed = qlang.parse(query, normalize_filter_value)
+        expansions: dict[str, dict[str, tuple[str, ...]]] = {}
+        if expand and parsed is not None and qlang.is_plain(parsed.text):
+            parsed, expansions = self._expand(parsed)
         notice = None
         with self.reader.snapshot() as snap:
             records = snap.records
@@ -157,7 +160,41 @@ class Searcher:
             suggestion = self._suggest(snap, parsed, len(ok), flt) if parsed else None
         return SearchResults(query=query, total=len(ok), page=page, per_page=per_page,
                              results=tuple(hits), facets=facets, suggestion=suggestion,
-                             notice=notice, filters=flt.values, sort=sort)
+                             notice=notice, filters=flt.values, sort=sort,
+                             expansions=expansions)
+
+    @staticmethod
+    def _expand(parsed):
+        """Add glossary equivalents in the other languages to each recognised term.
+
+        "forced labour fishing" becomes
+        `((forced labour) OR "แรงงานบังคับ" OR "kerja paksa" ...) fishing`.
+        """
+        from .glossary import load_glossary
+
+        words = parsed.text.split()
+        found = load_glossary().expand_query_terms(words)
+        if not found:
+            return parsed, {}
+        by_start = {e.start: e for e in found}
+        parts: list[str] = []
+        notes: dict[str, dict[str, tuple[str, ...]]] = {}
+        i = 0
+        while i < len(words):
+            e = by_start.get(i)
+            if e is None:
+                parts.append(words[i])
+                i += 1
+                continue
+            term = " ".join(words[e.start:e.end])
+            others = [t for terms in e.equivalents.values() for t in terms
+                      if '"' not in t and normalize_word(t) != normalize_word(term)]
+            parts.append("((" + term + ") OR " + " OR ".join(f'"{t}"' for t in others) + ")")
+            notes[term] = {lang: terms for lang, terms in e.equivalents.items()
+                           if lang != e.language or len(terms) > 1}
+            i = e.end
+        expanded = qlang.parse(" ".join(parts), normalize_filter_value, trusted=True)
+        return (expanded or parsed), notes
 
     @staticmethod
     def _match(snap: Snapshot, parsed_query) -> tuple[object, dict[str, list[int]]]:

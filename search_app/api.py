@@ -6,51 +6,18 @@ the same passage as plain text for clients that do not render HTML.
 
 from __future__ import annotations
 
-import html
-import re
-
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, current_app, jsonify, request, url_for
 
 from indexer.errors import IndexCorrupt, IndexMissing
-from indexer.models import Metadata, PageHit, QuoteMatch, ReportHit, SearchResults
+from indexer.serialize import meta_json, page_json, quote_json, results_json
 
-from . import params, present
+from . import params
 from .searcher import get_searcher
 
 bp = Blueprint("api", __name__)
-_TAG = re.compile(r"</?mark>")
-
-
-def page_json(hit: PageHit) -> dict:
-    return {"page": hit.page, "label": hit.label, "snippet": hit.snippet,
-            "snippet_text": html.unescape(_TAG.sub("", hit.snippet))}
-
-
-def meta_json(meta: Metadata) -> dict:
-    return {"title": meta.title, "year": meta.year, "publisher": meta.publisher,
-            "type": meta.doc_type, "countries": list(meta.countries),
-            "themes": list(meta.themes), "languages": list(meta.languages)}
-
-
-def hit_json(hit: ReportHit) -> dict:
-    return {"report_id": hit.report_id, **meta_json(hit.metadata), "file": hit.file,
-            "score": round(hit.score, 4), "matching_pages": hit.matching_pages,
-            "pages": [page_json(p) for p in hit.pages]}
-
-
-def results_json(r: SearchResults) -> dict:
-    return {"query": r.query, "total": r.total, "page": r.page, "per_page": r.per_page,
-            "suggestion": r.suggestion, "notice": r.notice,
-            "results": [hit_json(h) for h in r.results], "facets": r.facets}
-
-
-def quote_json(m: QuoteMatch) -> dict:
-    label = "–".join(m.labels)
-    return {"report_id": m.report_id, "file": m.file, "title": m.title,
-            "page": m.pages[0] if m.pages else None, "label": label, "exact": m.exact,
-            "similarity": round(m.similarity, 3), "passage": m.passage,
-            "citation": present.citation(m.metadata, m.report_id, page_numbers=m.pages,
-                                         page_labels=m.labels)}
+def _pdf_url(report_id: str) -> str | None:
+    base = current_app.config.get("PUBLIC_URL")
+    return base.rstrip("/") + url_for("web.pdf", report_id=report_id) if base else None
 
 
 @bp.get("/api/search")
@@ -79,7 +46,7 @@ def report(report_id: str):
 def cite():
     q = params.quote_text(request.args)
     matches = get_searcher().quote(q) if q else ()
-    return jsonify(quote=q, matches=[quote_json(m) for m in matches])
+    return jsonify(quote=q, matches=[quote_json(m, url_for_pdf=_pdf_url) for m in matches])
 
 
 @bp.get("/healthz")

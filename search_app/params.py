@@ -1,7 +1,7 @@
 """Request parameters -> search arguments, and the URLs that change them.
 
 Shared by the HTML views and the JSON API so both accept exactly the same parameters:
-q, country, theme, year, language, type (each repeatable), sort, page, per_page.
+q, country, theme, year, language, type (each repeatable), sort, page, per_page, expand.
 Bad numbers are a 400 with a message; out-of-range numbers are clamped (per_page 1..50,
 page >= 1, page * per_page <= 1000) so no parameter ever causes a 500.
 """
@@ -32,10 +32,11 @@ class SearchParams:
     sort: str = "relevance"
     page: int = 1
     per_page: int = DEFAULT_PER_PAGE
+    expand: bool = False  # also search glossary equivalents in the region's languages
 
     def kwargs(self) -> dict:
         return {"filters": self.filters, "sort": self.sort, "page": self.page,
-                "per_page": self.per_page}
+                "per_page": self.per_page, "expand": self.expand}
 
 
 def _int(args: MultiDict, name: str, default: int) -> int:
@@ -80,7 +81,8 @@ def parse_search(args: MultiDict | None = None) -> SearchParams:
         raise UsageError(f"sort must be one of {', '.join(SORTS)}, not {sort[:20]!r}")
     per_page = min(max(_int(args, "per_page", DEFAULT_PER_PAGE), 1), MAX_PER_PAGE)
     page = min(max(_int(args, "page", 1), 1), MAX_RESULTS // per_page)
-    return SearchParams(query_text(args), filters, sort, page, per_page)
+    expand = args.get("expand", "").strip().lower() in ("1", "on", "true", "yes")
+    return SearchParams(query_text(args), filters, sort, page, per_page, expand)
 
 
 def max_page(total: int, per_page: int) -> int:
@@ -92,7 +94,8 @@ def _args(p: SearchParams, **changes) -> dict:
     out: dict = {"q": p.q or None, **{k: list(v) for k, v in p.filters.items()},
                  "sort": p.sort if p.sort != "relevance" else None,
                  "per_page": p.per_page if p.per_page != DEFAULT_PER_PAGE else None,
-                 "page": p.page if p.page != 1 else None}
+                 "page": p.page if p.page != 1 else None,
+                 "expand": "1" if p.expand else None}
     out.update(changes)
     return {k: v for k, v in out.items() if v not in (None, [], "")}
 

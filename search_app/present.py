@@ -111,3 +111,4 @@ def init_app(app: Flask) -> None:
         search_url=params.search_url, toggle_url=params.toggle_url,
         page_window=params.page_window, max_page=params.max_page,
     )
+    app.jinja_env.filters["language_name"] = language_name

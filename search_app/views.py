@@ -21,7 +21,7 @@ def search():
     p = params.parse_search()
     searcher = get_searcher()
     try:
-        results = searcher.search(p.q, expand=False, **p.kwargs())
+        results = searcher.search(p.q, **p.kwargs())
     except UsageError as exc:
         return render_template("search.html", p=p, results=None, error=exc), exc.http_status
     return render_template("search.html", p=p, results=results, error=None)

@@ -250,3 +250,21 @@ def test_bad_filters_are_usage_errors(searcher):
         searcher.search("", filters={"year": ["last year"]})
     with pytest.raises(UsageError):
         searcher.search("", sort="random")
+
+
+def test_glossary_expansion_is_opt_in_and_finds_other_languages(searcher):
+    plain = searcher.search("human trafficking")
+    expanded = searcher.search("human trafficking", expand=True)
+    assert THAI.id not in ids(plain) and VIET.id not in ids(plain)
+    assert {THAI.id, VIET.id} <= set(ids(expanded))
+    assert "th" in expanded.expansions["human trafficking"]
+    thai_hit = next(h for h in expanded.results if h.report_id == THAI.id)
+    assert thai_hit.pages[0].languages == ("th",)  # the page says which language matched
+    assert "<mark>การค้ามนุษย์</mark>" in thai_hit.pages[0].snippet
+
+
+def test_expansion_from_a_thai_query_finds_vietnamese(searcher):
+    res = searcher.search("การค้ามนุษย์", expand=True)
+    assert ids(searcher.search("การค้ามนุษย์")) == [THAI.id]
+    assert set(ids(res)) == {THAI.id, VIET.id}
+    assert "human trafficking" in res.expansions["การค้ามนุษย์"]["en"]

@@ -145,15 +145,25 @@ def _parse(parser: MultifieldParser, text: str) -> wq.Query:
         raise _fail(f"the query could not be read ({exc})", "check quotes and parentheses") from None
 
 
-def parse(raw: str, normalize_value=None) -> ParsedQuery | None:
-    """Clean, check and parse a query; None for an empty query (browse)."""
-    text = clean(raw)
+def is_plain(text: str) -> bool:
+    """Words only: no quotes, fields, operators, wildcards or grouping."""
+    return not _EXPLICIT.search(text)
+
+
+def parse(raw: str, normalize_value=None, *, trusted: bool = False) -> ParsedQuery | None:
+    """Clean, check and parse a query; None for an empty query (browse).
+
+    `trusted` skips the size checks for queries we generate ourselves (glossary
+    expansion of an already checked query).
+    """
+    text = clean(raw) if not trusted else raw
     if not text:
         return None
-    check(text)
+    if not trusted:
+        check(text)
     q = _fix(_parse(_parser(), text), normalize_value)
     any_words = None
-    if not _EXPLICIT.search(text) and len(text.split()) > 1:
+    if is_plain(text) and len(text.split()) > 1:
         any_words = _fix(_parse(_parser(OrGroup.factory(0.9)), text), normalize_value)
     if isinstance(q, wq.NullQuery.__class__) or q is wq.NullQuery:
         raise _fail("the query has no searchable words", "type some words")
