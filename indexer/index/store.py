@@ -86,8 +86,9 @@ class IndexDir:
             name = (self.path / CURRENT).read_text(encoding="utf-8").strip()
         except FileNotFoundError:
             return None
-        except OSError as exc:
-            raise IndexCorrupt(f"cannot read {self.path / CURRENT}: {exc}") from exc
+        except (OSError, UnicodeDecodeError) as exc:  # a torn or garbled CURRENT
+            raise IndexCorrupt(f"cannot read {self.path / CURRENT}: {exc}",
+                               "rebuild with: reportsearch index --full") from exc
         if not name.startswith(_GEN_PREFIX) or "/" in name or not (self.path / name).is_dir():
             raise IndexCorrupt(
                 f"{self.path / CURRENT} names a missing generation {name!r}",
