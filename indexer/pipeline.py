@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .errors import UsageError
+from .errors import IndexCorrupt, UsageError
 from .index.schema import SCHEMA_VERSION
 from .index.store import FAILURES, RUNS, IndexDir
 from .index.writer import ReportWriter
@@ -111,20 +111,20 @@ def index_corpus(
     candidates, refused = scan_corpus(corpus)
     overrides = load_overrides(corpus)
     with index_dir.write_lock():
-        current = index_dir.current_generation()
+        current = _current_generation(index_dir, full)
         if current is not None and index_dir.schema_version(current) != SCHEMA_VERSION:
             log.warning("index schema changed: rebuilding from scratch")
             full = summary.full = True
         rebuild = full or current is None
-        generation = index_dir.new_generation() if rebuild else current
-        assert generation is not None
-        writer = ReportWriter(index_dir, generation)
-        old = ReportWriter(index_dir, current).manifest() if current else {}
+        old = _old_manifest(index_dir, current, rebuild)
         if not candidates and old:
             raise UsageError(
                 f"corpus folder {corpus} holds no PDFs, but the index has {len(old)} reports",
                 "refusing to empty the index; check --corpus",
             )
+        generation = index_dir.new_generation() if rebuild else current
+        assert generation is not None
+        writer = ReportWriter(index_dir, generation)
         records = {} if rebuild else dict(old)
         try:
             _run(summary, candidates, refused, overrides, index_dir, writer, old, records,
@@ -143,6 +143,31 @@ def index_corpus(
         runs = index_dir.read_json(RUNS, [])
         index_dir.write_json(RUNS, ([*runs, summary.to_json()])[-20:])
     return summary
+
+
+def _current_generation(index_dir: IndexDir, full: bool) -> str | None:
+    """The live generation; a full rebuild also recovers from a CURRENT naming a lost one."""
+    try:
+        return index_dir.current_generation()
+    except IndexCorrupt:
+        if not full:
+            raise
+        log.warning("%s/CURRENT is damaged: rebuilding from scratch", index_dir.path)
+        return None
+
+
+def _old_manifest(index_dir: IndexDir, current: str | None, rebuild: bool) -> dict[str, dict]:
+    """Records of the live generation; a rebuild only needs them as a guard, so a damaged
+    index does not stop the rebuild that repairs it."""
+    if current is None:
+        return {}
+    try:
+        return ReportWriter(index_dir, current).manifest()
+    except IndexCorrupt:
+        if not rebuild:
+            raise
+        log.warning("the index in %s cannot be read: rebuilding from scratch", index_dir.path)
+        return {}
 
 
 def _run(summary: RunSummary, candidates: list[Candidate], refused: list[Failure],

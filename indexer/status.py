@@ -9,6 +9,7 @@ from typing import Any
 from .index.reader import IndexReader
 from .index.schema import SCHEMA_VERSION
 from .index.store import FAILURES, RUNS
+from .scan import display_name
 
 _FIELDS = ("title", "publisher", "year", "doc_type", "countries", "themes", "languages")
 
@@ -17,14 +18,15 @@ def index_status(index_path: Path, with_reports: bool = False,
                  reader: IndexReader | None = None) -> dict[str, Any]:
     """Counts, languages, last run and failures; optionally every report's provenance."""
     reader = reader or IndexReader(index_path)
-    records = reader.records()
+    with reader.snapshot() as snap:  # turns a damaged segment into IndexCorrupt
+        records = snap.records
     languages: Counter[str] = Counter()
     for rec in records.values():
         languages.update(rec["metadata"].get("languages") or ["unknown"])
     runs = reader.dir.read_json(RUNS, [])
     failures = reader.dir.read_json(FAILURES, [])
     notices = [
-        {"file": rec["file"]["path"], "reason": "no_text",
+        {"file": display_name(rec["file"]["path"]), "reason": "no_text",
          "message": f"no text layer on any of {len(rec['pages'])} pages (scanned; needs OCR); "
                     "indexed by its metadata only"}
         for rec in records.values()
@@ -57,5 +59,5 @@ def _provenance(rec: dict) -> dict[str, Any]:
         if isinstance(value, list):
             value = "; ".join(value)
         fields[name] = (value if value not in (None, "") else "-", sources.get(name, "default"))
-    return {"id": rec["id"], "file": rec["file"]["path"], "pages": len(rec["pages"]),
+    return {"id": rec["id"], "file": display_name(rec["file"]["path"]), "pages": len(rec["pages"]),
             "fields": fields}

@@ -169,7 +169,10 @@ class IndexDir:
             return default
 
     def write_json(self, name: str, data: Any) -> None:
-        write_atomic(self.path / name, json.dumps(data, ensure_ascii=False, indent=1))
+        text = json.dumps(data, ensure_ascii=False, indent=1)
+        # Undecodable file names hold lone surrogates, which UTF-8 cannot encode: write them
+        # as JSON \uXXXX escapes, which json.loads turns back into the same surrogates.
+        write_atomic(self.path / name, text.encode("utf-8", "backslashreplace").decode("utf-8"))
 
     # -- opening -----------------------------------------------------------------------
     def open_index(self, generation: str | None = None) -> FileIndex:

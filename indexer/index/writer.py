@@ -15,7 +15,7 @@ from whoosh.index import FileIndex
 from whoosh.query import Term
 from whoosh.writing import IndexWriter
 
-from ..errors import IndexWriteError
+from ..errors import IndexCorrupt, IndexWriteError
 from ..models import FileState, Quality, Report
 from .records import decode_record, encode_record, encode_text, report_to_record
 from .store import IndexDir, fsync_tree
@@ -40,10 +40,17 @@ class ReportWriter:
     def manifest(self) -> dict[str, dict]:
         """Report records by id, read from the last commit (the incremental run's memory)."""
         records: dict[str, dict] = {}
-        with self._ix.searcher() as s:
-            for docnum in s.document_numbers(kind="report"):
-                fields = s.stored_fields(docnum)
-                records[fields["report_id"]] = decode_record(fields["blob"])
+        try:
+            with self._ix.searcher() as s:
+                for docnum in s.document_numbers(kind="report"):
+                    fields = s.stored_fields(docnum)
+                    records[fields["report_id"]] = decode_record(fields["blob"])
+        except Exception as exc:  # a damaged segment shows up as any exception type
+            raise IndexCorrupt(
+                f"index in {self._dir.path / self.generation} cannot be read: "
+                f"{type(exc).__name__}: {exc}",
+                "rebuild with: reportsearch index --full",
+            ) from exc
         return records
 
     def _w(self) -> IndexWriter:
