@@ -68,8 +68,8 @@ class IndexReader:
 
     def records(self) -> dict[str, dict]:
         """All report records by id, from the latest commit."""
-        with self.ix.searcher() as s:
-            return self._snapshot(s)[0]
+        with self.snapshot() as snap:
+            return snap.records
 
     def record(self, report_id: str) -> dict:
         rec = self.records().get(report_id)
