@@ -19,7 +19,7 @@ from whoosh.collectors import UnlimitedCollector
 from whoosh.searching import Searcher, TimeLimit
 from whoosh.support.levenshtein import distance
 
-from ..errors import IndexCorrupt, NotFound, QueryTimeout
+from ..errors import IndexCorrupt, NotFound, QueryError, QueryTimeout
 from ..models import Report
 from .records import decode_record, decode_text, record_to_report
 from .store import IndexDir
@@ -105,6 +105,17 @@ class IndexReader:
             s.close()
 
 
+@contextmanager
+def _evaluating() -> Iterator[None]:
+    """Whoosh's matchers index past their end on some operator chains (found by fuzzing:
+    `labor viet ANDNOT labor ANDNOT labor` raised IndexError): a bad query, not a 500."""
+    try:
+        yield
+    except IndexError:
+        raise QueryError("this combination of operators cannot be evaluated",
+                         "rewrite it with fewer ANDNOT / NOT operators") from None
+
+
 class _AllowedCollector(UnlimitedCollector):
     """Scores every match inside an allow-set, with a deadline, in one loop.
 
@@ -139,8 +150,9 @@ class Snapshot:
         """Every page matching `q` as docnums grouped by report id (unscored: counts, facets)."""
         out: dict[str, list[int]] = {}
         report_of = self.report_of
-        for docnum in q.docs(self.searcher):
-            out.setdefault(report_of[docnum], []).append(docnum)
+        with _evaluating():
+            for docnum in q.docs(self.searcher):
+                out.setdefault(report_of[docnum], []).append(docnum)
         return out
 
     def top(self, q: wq.Query, limit: int, *, docnums: set[int] | None = None,
@@ -150,7 +162,8 @@ class Snapshot:
             return []
         collector = _AllowedCollector(docnums, time.monotonic() + time_limit)
         try:
-            self.searcher.search_with_collector(q, collector)
+            with _evaluating():
+                self.searcher.search_with_collector(q, collector)
         except TimeLimit:
             raise QueryTimeout("the query took longer than its time budget",
                                "make it more specific (fewer wildcards or OR terms)") from None
