@@ -137,12 +137,14 @@ class Searcher:
         with self.reader.snapshot() as snap:
             records = snap.records
             if parsed is None:
-                q = None
+                q = text_q = None
                 matched: dict[str, list[int]] = {rid: [] for rid in records}
             else:
-                q, matched = self._match(snap, parsed.query)
+                q, text_q = self._page_queries(snap, parsed.query)
+                matched = snap.matching(q)
                 if not matched and parsed.any_words is not None:
-                    q, matched = self._match(snap, parsed.any_words)
+                    q, text_q = self._page_queries(snap, parsed.any_words)
+                    matched = snap.matching(q)
                     notice = FALLBACK_NOTICE if matched else None
             ok = [rid for rid in matched if flt.passes(records[rid])]
             facets = self._facets(matched, records, flt)
@@ -150,13 +152,13 @@ class Searcher:
             if q is None or sort != "relevance":
                 ordered = self._sorted(ok, records, "newest" if sort == "relevance" else sort)
                 shown = ordered[start : start + per_page]
-                refs = self._pages_of(snap, q, shown, matched) if q is not None else []
             else:
-                docnums = {d for rid in ok for d in matched[rid]}
-                refs = snap.top(q, (start + per_page) * PAGES_PER_REPORT, docnums=docnums,
-                                per_report=PAGES_PER_REPORT)
-                shown = list(dict.fromkeys(r.report_id for r in refs))[start : start + per_page]
-            hits = self._hits(snap, shown, refs, matched, parsed)
+                allowed = (None if len(ok) == len(matched)
+                           else {d for rid in ok for d in matched[rid]})
+                best = snap.top(q, start + per_page, docnums=allowed, per_report=1)
+                shown = [r.report_id for r in best][start : start + per_page]
+            refs, counts = self._shown_pages(snap, q, text_q, shown, matched)
+            hits = self._hits(snap, shown, refs, counts, parsed)
             suggestion = self._suggest(snap, parsed, len(ok), flt) if parsed else None
         return SearchResults(query=query, total=len(ok), page=page, per_page=per_page,
                              results=tuple(hits), facets=facets, suggestion=suggestion,
@@ -197,17 +199,29 @@ class Searcher:
         return (expanded or parsed), notes
 
     @staticmethod
-    def _match(snap: Snapshot, parsed_query) -> tuple[object, dict[str, list[int]]]:
-        """Reports matching the query, each with the pages whose text matches.
-
-        A report matched through its title or summary only keeps its first page, so
-        it still has something to show.
-        """
+    def _page_queries(snap: Snapshot, parsed_query) -> tuple[qlang.Query, qlang.Query]:
+        """The page query (BM25F over title, summary and text) and its text-only variant."""
         expanded = qlang.expand(parsed_query, snap.searcher)
-        q = qlang.restrict_to_pages(expanded)
-        every = snap.matching(q)
-        by_text = snap.matching(qlang.restrict_to_pages(qlang.text_only(expanded)))
-        return q, {rid: by_text.get(rid) or docs[:1] for rid, docs in every.items()}
+        return (qlang.restrict_to_pages(expanded),
+                qlang.restrict_to_pages(qlang.text_only(expanded)))
+
+    @staticmethod
+    def _shown_pages(snap: Snapshot, q, text_q, shown: list[str],
+                     matched: Mapping[str, list[int]]) -> tuple[list[PageRef], dict[str, int]]:
+        """Best pages of the shown reports, and how many pages of each match in their text.
+
+        Only pages whose text matches are shown and counted; a report matched through its
+        title or summary alone shows its first page. Computed for the shown reports only,
+        so the cost does not grow with the number of matches.
+        """
+        if q is None or not shown:
+            return [], {}
+        by_text = snap.matching(qlang.in_reports(text_q, shown))
+        pages = {rid: by_text.get(rid) or matched[rid][:1] for rid in shown}
+        refs = snap.top(q, len(shown) * PAGES_PER_REPORT,
+                        docnums={d for docs in pages.values() for d in docs},
+                        per_report=PAGES_PER_REPORT)
+        return refs, {rid: len(docs) for rid, docs in pages.items()}
 
     def _facets(self, matched: Mapping[str, list[int]], records: dict[str, dict],
                 flt: Filters) -> dict[str, dict[str, int]]:
@@ -234,16 +248,8 @@ class Searcher:
                                            sign * (records[r]["metadata"].get("year") or 0),
                                            title(r), r))
 
-    @staticmethod
-    def _pages_of(snap: Snapshot, q, shown: list[str], matched: Mapping[str, list[int]]) -> list[PageRef]:
-        docnums = {d for rid in shown for d in matched.get(rid, ())}
-        if not docnums:
-            return []
-        return snap.top(q, len(shown) * PAGES_PER_REPORT, docnums=docnums,
-                        per_report=PAGES_PER_REPORT)
-
     def _hits(self, snap: Snapshot, shown: list[str], refs: list[PageRef],
-              matched: Mapping[str, list[int]], parsed) -> list[ReportHit]:
+              counts: Mapping[str, int], parsed) -> list[ReportHit]:
         by_report: dict[str, list[PageRef]] = {}
         for ref in refs:
             by_report.setdefault(ref.report_id, []).append(ref)
@@ -263,7 +269,7 @@ class Searcher:
             hits.append(ReportHit(report_id=rid, file=display_name(rec["file"]["path"]),
                                   metadata=metadata_of(rec),
                                   score=max((r.score for r in page_refs), default=0.0),
-                                  matching_pages=len(matched.get(rid, ())), pages=pages))
+                                  matching_pages=counts.get(rid, 0), pages=pages))
         return hits
 
     @staticmethod

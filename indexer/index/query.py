@@ -42,6 +42,7 @@ _OPERATOR = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 _EXPLICIT = re.compile(r"[\"():*?~]|(^|\s)[-+]\S|\b(AND|OR|NOT)\b")
 
 _SCHEMA = build_schema()
+Query = wq.Query  # for type hints outside the index package, which never imports whoosh
 
 
 @dataclass(frozen=True)
@@ -275,6 +276,10 @@ def restrict_to_pages(q: wq.Query) -> wq.Query:
 
 def in_report(q: wq.Query, report_id: str) -> wq.Query:
     return wq.And([q, wq.Term("report_id", report_id), wq.Term("kind", "page")])
+
+
+def in_reports(q: wq.Query, report_ids: list[str]) -> wq.Query:
+    return wq.And([q, wq.Or([wq.Term("report_id", rid) for rid in report_ids])])
 
 
 def any_of(field: str, words: list[str]) -> wq.Query:

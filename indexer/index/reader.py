@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import query as wq
-from whoosh.collectors import UnlimitedCollector
+from whoosh.collectors import Collector, FilterCollector, TopCollector
 from whoosh.searching import Searcher, TimeLimit
 from whoosh.support.levenshtein import distance
 
@@ -116,26 +116,24 @@ def _evaluating() -> Iterator[None]:
                          "rewrite it with fewer ANDNOT / NOT operators") from None
 
 
-class _AllowedCollector(UnlimitedCollector):
-    """Scores every match inside an allow-set, with a deadline, in one loop.
+class _DeadlineTopCollector(TopCollector):
+    """Whoosh's top-k collector with a deadline checked as it scores.
 
-    Whoosh's FilterCollector, CollapseCollector and TimeLimitCollector each override
-    `collect_matches` and silently bypass each other when nested, so this one does the
-    filtering and the time check itself; per-report limits are applied afterwards.
+    Whoosh's TimeLimitCollector overrides `collect_matches`, so a FilterCollector around it
+    would bypass it (and it uses SIGALRM by default, which fails in web threads); checking
+    in `collect` works under any wrapper.
     """
 
-    def __init__(self, allow: set[int] | None, deadline: float) -> None:
-        super().__init__()
-        self.allow = allow
+    def __init__(self, limit: int, deadline: float) -> None:
+        super().__init__(limit=limit)
         self.deadline = deadline
+        self._calls = 0
 
-    def collect_matches(self) -> None:
-        allow, offset, deadline = self.allow, self.offset, self.deadline
-        for n, sub_docnum in enumerate(self.matches()):
-            if n % 512 == 0 and time.monotonic() > deadline:
-                raise TimeLimit
-            if allow is None or offset + sub_docnum in allow:
-                self.collect(sub_docnum)
+    def collect(self, sub_docnum: int):
+        self._calls += 1
+        if self._calls % 256 == 0 and time.monotonic() > self.deadline:
+            raise TimeLimit
+        return super().collect(sub_docnum)
 
 
 class Snapshot:
@@ -157,28 +155,44 @@ class Snapshot:
 
     def top(self, q: wq.Query, limit: int, *, docnums: set[int] | None = None,
             per_report: int | None = None, time_limit: float = 3.0) -> list[PageRef]:
-        """Best-scoring pages, best first, at most `per_report` per report."""
+        """The `limit` best-scoring pages, best first, at most `per_report` per report.
+
+        Scores only a top-k (Whoosh skips posting blocks that cannot make it), widening k
+        until enough distinct reports are found or the matches run out: a broad query
+        never scores every matching page.
+        """
         if docnums is not None and not docnums:
             return []
-        collector = _AllowedCollector(docnums, time.monotonic() + time_limit)
+        deadline = time.monotonic() + time_limit
+        k = max(limit * (per_report or 1), 16)
+        while True:
+            scored = self._top_k(q, k, docnums, deadline)
+            taken: dict[str, int] = {}
+            out: list[PageRef] = []
+            for score, docnum in scored:
+                rid = self.report_of[docnum]
+                if per_report and taken.get(rid, 0) >= per_report:
+                    continue
+                taken[rid] = taken.get(rid, 0) + 1
+                out.append(PageRef(rid, self.searcher.stored_fields(docnum)["page"],
+                                   float(score), docnum))
+                if len(out) >= limit:
+                    return out
+            if len(scored) < k:  # every match has been seen
+                return out
+            k *= 4
+
+    def _top_k(self, q: wq.Query, k: int, docnums: set[int] | None,
+               deadline: float) -> list[tuple[float, int]]:
+        collector: Collector = _DeadlineTopCollector(k, deadline)
+        if docnums is not None:
+            collector = FilterCollector(collector, allow=docnums)
         try:
-            with _evaluating():
-                self.searcher.search_with_collector(q, collector)
+            self.searcher.search_with_collector(q, collector)
         except TimeLimit:
             raise QueryTimeout("the query took longer than its time budget",
                                "make it more specific (fewer wildcards or OR terms)") from None
-        scored = sorted(collector.results().top_n, key=lambda sd: (-sd[0], sd[1]))
-        taken: dict[str, int] = {}
-        out: list[PageRef] = []
-        for score, docnum in scored:
-            rid = self.report_of[docnum]
-            if per_report and taken.get(rid, 0) >= per_report:
-                continue
-            taken[rid] = taken.get(rid, 0) + 1
-            out.append(PageRef(rid, self.searcher.stored_fields(docnum)["page"], float(score), docnum))
-            if len(out) >= limit:
-                break
-        return out
+        return sorted(collector.results().top_n, key=lambda sd: (-sd[0], sd[1]))
 
     def page_number(self, docnum: int) -> int:
         return self.searcher.stored_fields(docnum)["page"]
