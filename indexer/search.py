@@ -216,11 +216,15 @@ class Searcher:
         """
         if q is None or not shown:
             return [], {}
-        by_text = snap.matching(qlang.in_reports(text_q, shown))
-        pages = {rid: by_text.get(rid) or matched[rid][:1] for rid in shown}
-        refs = snap.top(q, len(shown) * PAGES_PER_REPORT,
-                        docnums={d for docs in pages.values() for d in docs},
-                        per_report=PAGES_PER_REPORT)
+        candidates = [d for rid in shown for d in matched[rid]]
+        text_hits = snap.score_among(text_q, candidates)
+        pages = {rid: [d for d in matched[rid] if d in text_hits] or matched[rid][:1]
+                 for rid in shown}
+        scores = snap.score_among(q, [d for docs in pages.values() for d in docs])
+        refs = []
+        for rid, docs in pages.items():
+            best = sorted(docs, key=lambda d: (-scores.get(d, 0.0), d))[:PAGES_PER_REPORT]
+            refs += [PageRef(rid, snap.page_number(d), scores.get(d, 0.0), d) for d in best]
         return refs, {rid: len(docs) for rid, docs in pages.items()}
 
     def _facets(self, matched: Mapping[str, list[int]], records: dict[str, dict],

@@ -13,7 +13,7 @@ import html
 import re
 from collections.abc import Callable
 
-from .tokens import tokenize
+from .tokens import word_spans
 
 _SENTENCE_END = re.compile(r"(?<=[.!?។៕။])\s+|\n\n+|\n(?=[A-Z0-9•\-–])")
 _GAP = re.compile(r"^[\s\-–—'\"’,]*$")
@@ -26,11 +26,9 @@ def match_spans(text: str, plain: frozenset[str], stems: frozenset[str],
     """Character spans of `text` to highlight, merged where only spaces separate them."""
     spans: list[tuple[int, int]] = []
     if plain or stems:
-        for tok in tokenize(text):
-            if tok.sea:
-                continue
-            if tok.text in plain or (stems and stem(tok.text) in stems):
-                spans.append((tok.start, tok.end))
+        for word, start, end in word_spans(text):
+            if word in plain or (stems and stem(word) in stems):
+                spans.append((start, end))
     for s in sea_strings:
         start = text.find(s)
         while start != -1:

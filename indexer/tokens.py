@@ -111,6 +111,18 @@ def tokenize(text: str) -> Iterator[Tok]:
             pos += 1
 
 
+def word_spans(text: str) -> Iterator[tuple[str, int, int]]:
+    """(index form, start, end) of each space-separated-script word; SEA runs skipped.
+
+    The highlighter's fast path: no bigrams, no token objects.
+    """
+    for m in _TOKEN.finditer(text):
+        if m.lastgroup == "word":
+            word = normalize_word(m.group())
+            if word:
+                yield word, m.start(), m.end()
+
+
 def words(text: str) -> list[str]:
     """Just the token texts (convenience for tests and quote lookup)."""
     return [t.text for t in tokenize(text)]

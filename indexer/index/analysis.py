@@ -7,6 +7,8 @@ or moving them breaks existing indexes: bump `SCHEMA_VERSION` when you do.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from whoosh.analysis import Composable, Filter, Token, Tokenizer
 from whoosh.lang.porter import stem
 
@@ -53,6 +55,7 @@ def english_analyzer() -> Composable:
     return ReportTokenizer() | EnglishStemFilter()
 
 
+@lru_cache(maxsize=131072)
 def stem_word(word: str) -> str:
     """The stemmed index form of an already normalised word (for highlighting)."""
     return stem(word) if word.isascii() and word.isalpha() and len(word) > 3 else word

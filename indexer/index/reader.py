@@ -16,6 +16,7 @@ from pathlib import Path
 
 from whoosh import query as wq
 from whoosh.collectors import Collector, FilterCollector, TopCollector
+from whoosh.query import TermNotFound
 from whoosh.searching import Searcher, TimeLimit
 from whoosh.support.levenshtein import distance
 
@@ -153,6 +154,29 @@ class Snapshot:
                 out.setdefault(report_of[docnum], []).append(docnum)
         return out
 
+    def score_among(self, q: wq.Query, docnums: Iterable[int]) -> dict[int, float]:
+        """Scores of the given documents that match `q` (others left out).
+
+        Skips through the postings to each candidate instead of walking every match, so
+        checking the pages of ten reports costs the same for a rare word and a common one.
+        """
+        s = self.searcher
+        try:
+            m = q.matcher(s, s.context())
+        except TermNotFound:
+            return {}
+        out: dict[int, float] = {}
+        for d in sorted(docnums):
+            if not m.is_active():
+                break
+            if m.id() < d:
+                m.skip_to(d)
+                if not m.is_active():
+                    break
+            if m.id() == d:
+                out[d] = float(m.score())
+        return out
+
     def top(self, q: wq.Query, limit: int, *, docnums: set[int] | None = None,
             per_report: int | None = None, time_limit: float = 3.0) -> list[PageRef]:
         """The `limit` best-scoring pages, best first, at most `per_report` per report.
@@ -164,7 +188,7 @@ class Snapshot:
         if docnums is not None and not docnums:
             return []
         deadline = time.monotonic() + time_limit
-        k = max(limit * (per_report or 1), 16)
+        k = max(limit * 8, 32)  # several pages per report usually share the top
         while True:
             scored = self._top_k(q, k, docnums, deadline)
             taken: dict[str, int] = {}
