@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from .errors import QueryError, UsageError
-from .index.quotes import quote_candidates
+from .index.quotes import phrase_candidates, rare_word_candidates
 from .index.reader import IndexReader, Snapshot
 from .index.records import record_to_report
 from .models import QuoteMatch, Report
@@ -229,24 +229,34 @@ def _match(report: Report, first: int, span: int, exact: bool, similarity: float
 
 
 def _search(snap: Snapshot, qkey: str, tokens: list[str]) -> list[QuoteMatch]:
-    """Exact matches on the candidate pages; only if there are none, the fuzzy ones."""
+    """Exact matches on the phrase hits first (the common, cheap case); then on the
+    rare-word candidates; only if there are none, the closest passages."""
+    exact, _ = _compare(snap, qkey, tokens, phrase_candidates(snap, tokens), fuzzy=False)
+    if exact:
+        return exact
+    exact, fuzzy = _compare(snap, qkey, tokens, rare_word_candidates(snap, tokens), fuzzy=True)
+    return exact or fuzzy
+
+
+def _compare(snap: Snapshot, qkey: str, tokens: list[str], candidates: dict[str, dict[int, int]],
+             *, fuzzy: bool) -> tuple[list[QuoteMatch], list[QuoteMatch]]:
     exact: list[QuoteMatch] = []
-    fuzzy: list[QuoteMatch] = []
-    for report_id, numbers in quote_candidates(snap, tokens).items():
+    close: list[QuoteMatch] = []
+    for report_id, docnums in candidates.items():
         report = record_to_report(snap.records[report_id])
-        texts = {n: t for n, t in snap.page_texts(report_id, numbers).items() if t.strip()}
+        texts = {n: t for n, d in docnums.items() if (t := snap.text_of(d)).strip()}
         keys = {n: _key(t) for n, t in texts.items()}
         for n in sorted(keys):
             hit = _exact(qkey, keys[n], keys.get(n + 1))
             if hit:
                 exact.append(_match(report, n, hit[0], True, 1.0, hit[1]))
-        if exact:
+        if exact or not fuzzy:
             continue
         for n in sorted(texts):
             sim, span, passage = max(_fuzzy_variants(tokens, texts[n], texts.get(n + 1)))
             if sim >= MIN_SIMILARITY:
-                fuzzy.append(_match(report, n, span, False, round(sim, 4), passage))
-    return exact or fuzzy
+                close.append(_match(report, n, span, False, round(sim, 4), passage))
+    return exact, close
 
 
 def _fuzzy_variants(quote: list[str], text: str, next_text: str | None) -> list[tuple[float, int, str]]:

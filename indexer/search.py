@@ -200,10 +200,13 @@ class Searcher:
 
     @staticmethod
     def _page_queries(snap: Snapshot, parsed_query) -> tuple[qlang.Query, qlang.Query]:
-        """The page query (BM25F over title, summary and text) and its text-only variant."""
+        """The page query (BM25F over title, summary and text) and its text-only variant.
+
+        Report-record documents are excluded by the snapshot, not by an extra AND clause
+        on every posting.
+        """
         expanded = qlang.expand(parsed_query, snap.searcher)
-        return (qlang.restrict_to_pages(expanded),
-                qlang.restrict_to_pages(qlang.text_only(expanded)))
+        return expanded, qlang.text_only(expanded)
 
     @staticmethod
     def _shown_pages(snap: Snapshot, q, text_q, shown: list[str],
@@ -310,7 +313,7 @@ class Searcher:
             return None
         if cq is None:
             return None
-        found = snap.matching(qlang.restrict_to_pages(qlang.expand(cq.query, snap.searcher)))
+        found = snap.matching(qlang.expand(cq.query, snap.searcher))
         more = sum(1 for rid in found if flt.passes(snap.records[rid]))
         return corrected if more > total else None
 
@@ -348,7 +351,7 @@ class Searcher:
             terms = [w for _, w in scored[:60]]
             if not terms:
                 return ()
-            q = qlang.restrict_to_pages(qlang.any_of("stem", terms))
+            q = qlang.any_of("stem", terms)
             refs = [r for r in snap.top(q, 200, per_report=1) if r.report_id != report_id]
             return tuple(ReportHit(report_id=r.report_id,
                                    file=display_name(snap.records[r.report_id]["file"]["path"]),

@@ -268,3 +268,22 @@ def test_expansion_from_a_thai_query_finds_vietnamese(searcher):
     assert ids(searcher.search("การค้ามนุษย์")) == [THAI.id]
     assert set(ids(res)) == {THAI.id, VIET.id}
     assert "human trafficking" in res.expansions["การค้ามนุษย์"]["en"]
+
+
+def test_multi_segment_index_filters_and_excludes(tmp_path):
+    """Incremental runs leave several segments: docnums are global across them."""
+    from indexer.index.store import IndexDir
+    from indexer.index.writer import ReportWriter
+
+    index_dir = IndexDir(tmp_path)
+    gen = index_dir.new_generation()
+    for report in ALL:  # one commit (one segment) per report
+        writer = ReportWriter(index_dir, gen)
+        writer.add(report)
+        writer.commit()
+    index_dir.publish(gen)
+    s = Searcher(tmp_path)
+    assert set(ids(s.search("workers", filters={"country": ["Malaysia"]}))) == {WAGES.id}
+    assert FISHING.id not in ids(s.search("workers NOT fishing"))
+    assert set(ids(s.search("year:2019..2021"))) == {FISHING.id, WAGES.id, THAI.id}
+    assert s.search("debt bondage").results[0].pages[0].label == "ii"

@@ -269,11 +269,6 @@ def highlight_terms(q: wq.Query) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(plain), frozenset(stems)
 
 
-def restrict_to_pages(q: wq.Query) -> wq.Query:
-    """Page documents only (report records carry filter fields too)."""
-    return wq.And([q, wq.Term("kind", "page")])
-
-
 def in_report(q: wq.Query, report_id: str) -> wq.Query:
     return wq.And([q, wq.Term("report_id", report_id), wq.Term("kind", "page")])
 

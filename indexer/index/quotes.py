@@ -34,26 +34,30 @@ def rarest_tokens(snap: Snapshot, tokens: Sequence[str], count: int = 8) -> list
     return [t for _, t in present[:count]]
 
 
-def quote_candidates(snap: Snapshot, tokens: Sequence[str], *, rare: int = 8,
-                     top: int = 30) -> dict[str, list[int]]:
-    """Page numbers worth comparing with the quote, by report id (sorted, deterministic).
+def phrase_candidates(snap: Snapshot, tokens: Sequence[str], top: int = 30) -> dict[str, dict[int, int]]:
+    """Pages containing the quote's tokens as a phrase, with their neighbours (fast path)."""
+    if len(tokens) < 2:
+        return {}
+    return _with_neighbours(snap, snap.top(wq.Phrase(FIELD, list(tokens)), top))
 
-    `tokens` are the quote's index tokens (`indexer.tokens.words`). The result holds the
-    phrase hits, the best `top` pages for the rarest `rare` tokens, and the neighbours of
-    each of them.
-    """
-    hits: dict[str, set[int]] = {}
-    queries: list[wq.Query] = []
-    if len(tokens) > 1:
-        queries.append(wq.Phrase(FIELD, list(tokens)))
+
+def rare_word_candidates(snap: Snapshot, tokens: Sequence[str], *, rare: int = 8,
+                         top: int = 30) -> dict[str, dict[int, int]]:
+    """The best pages for the quote's rarest tokens, with their neighbours."""
     rarest = rarest_tokens(snap, tokens, rare)
-    if rarest:
-        queries.append(wq.Or([wq.Term(FIELD, t) for t in rarest]))
-    for q in queries:
-        for ref in snap.top(q, top):
-            hits.setdefault(ref.report_id, set()).add(ref.page)
-    out: dict[str, list[int]] = {}
-    for report_id, pages in sorted(hits.items()):
-        near = {n + d for n in pages for d in (-1, 0, 1)}
-        out[report_id] = sorted(n for n in near if n >= 1)
-    return out
+    if not rarest:
+        return {}
+    return _with_neighbours(snap, snap.top(wq.Or([wq.Term(FIELD, t) for t in rarest]), top))
+
+
+def _with_neighbours(snap: Snapshot, refs) -> dict[str, dict[int, int]]:
+    """report id -> {page number: docnum} for the hits and the pages around them."""
+    out: dict[str, dict[int, int]] = {}
+    for ref in refs:
+        pages = out.setdefault(ref.report_id, {})
+        pages[ref.page] = ref.docnum
+        for delta in (-1, 1):
+            near = snap.neighbour(ref.docnum, delta)
+            if near is not None:
+                pages.setdefault(ref.page + delta, near)
+    return {rid: dict(sorted(pages.items())) for rid, pages in sorted(out.items())}

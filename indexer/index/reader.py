@@ -34,7 +34,7 @@ class IndexReader:
         self.generation = self.dir.current_generation() or ""
         self.ix = self.dir.open_index(self.generation or None)
         self._lock = threading.Lock()
-        self._snap: tuple[int, dict[str, dict], list[str]] | None = None
+        self._snap: tuple[int, dict[str, dict], list[str], frozenset[int]] | None = None
 
     def is_current(self) -> bool:
         """False once a newer generation has been published (a full rebuild swapped in)."""
@@ -44,17 +44,19 @@ class IndexReader:
             return False
 
     # -- records ------------------------------------------------------------------------
-    def _snapshot(self, s) -> tuple[dict[str, dict], list[str]]:
+    def _snapshot(self, s) -> tuple[dict[str, dict], list[str], frozenset[int]]:
         """Records and the docnum -> report id map of the commit `s` reads (cached per commit)."""
         gen = s.reader().generation()
         with self._lock:
             if self._snap is not None and self._snap[0] == gen:
-                return self._snap[1], self._snap[2]
+                return self._snap[1], self._snap[2], self._snap[3]
             try:
                 records = {}
+                report_docs = set()
                 for docnum in s.document_numbers(kind="report"):
                     fields = s.stored_fields(docnum)
                     records[fields["report_id"]] = decode_record(fields["blob"])
+                    report_docs.add(docnum)
                 reader = s.reader()
                 if reader.doc_count_all() == 0:
                     report_of = []  # an empty index has no column at all
@@ -64,8 +66,8 @@ class IndexReader:
                 raise IndexCorrupt(f"index in {self.dir.path} cannot be read: "
                                    f"{type(exc).__name__}: {exc}",
                                    "rebuild with: reportsearch index --full") from exc
-            self._snap = (gen, records, report_of)
-            return records, report_of
+            self._snap = (gen, records, report_of, frozenset(report_docs))
+            return records, report_of, self._snap[3]
 
     def records(self) -> dict[str, dict]:
         """All report records by id, from the latest commit."""
@@ -100,8 +102,7 @@ class IndexReader:
             raise IndexCorrupt(f"index in {self.dir.path} cannot be read: {type(exc).__name__}: {exc}",
                                "rebuild with: reportsearch index --full") from exc
         try:
-            records, report_of = self._snapshot(s)
-            yield Snapshot(s, records, report_of)
+            yield Snapshot(s, *self._snapshot(s))
         finally:
             s.close()
 
@@ -140,18 +141,21 @@ class _DeadlineTopCollector(TopCollector):
 class Snapshot:
     """Matching, scoring and text access over one open Whoosh searcher."""
 
-    def __init__(self, searcher: Searcher, records: dict[str, dict], report_of: list[str]) -> None:
+    def __init__(self, searcher: Searcher, records: dict[str, dict], report_of: list[str],
+                 report_docs: frozenset[int]) -> None:
         self.searcher = searcher
         self.records = records
         self.report_of = report_of
+        self.report_docs = report_docs
 
     def matching(self, q: wq.Query) -> dict[str, list[int]]:
         """Every page matching `q` as docnums grouped by report id (unscored: counts, facets)."""
         out: dict[str, list[int]] = {}
-        report_of = self.report_of
+        report_of, report_docs = self.report_of, self.report_docs
         with _evaluating():
             for docnum in q.docs(self.searcher):
-                out.setdefault(report_of[docnum], []).append(docnum)
+                if docnum not in report_docs:  # report records carry filter fields too
+                    out.setdefault(report_of[docnum], []).append(docnum)
         return out
 
     def score_among(self, q: wq.Query, docnums: Iterable[int]) -> dict[int, float]:
@@ -211,12 +215,29 @@ class Snapshot:
         collector: Collector = _DeadlineTopCollector(k, deadline)
         if docnums is not None:
             collector = FilterCollector(collector, allow=docnums)
+        elif self.report_docs:  # report records carry filter fields too: pages only
+            collector = FilterCollector(collector, restrict=set(self.report_docs))
         try:
             self.searcher.search_with_collector(q, collector)
         except TimeLimit:
             raise QueryTimeout("the query took longer than its time budget",
                                "make it more specific (fewer wildcards or OR terms)") from None
         return sorted(collector.results().top_n, key=lambda sd: (-sd[0], sd[1]))
+
+    def neighbour(self, docnum: int, delta: int) -> int | None:
+        """The docnum of the same report's page `delta` pages away, if it is adjacent.
+
+        The writer adds a report's pages in order, and merges keep document order, so the
+        next page is the next document; checked rather than assumed.
+        """
+        other = docnum + delta
+        if not 0 <= other < len(self.report_of) or other in self.report_docs:
+            return None
+        if self.report_of[other] != self.report_of[docnum]:
+            return None
+        if self.page_number(other) != self.page_number(docnum) + delta:
+            return None
+        return other
 
     def page_number(self, docnum: int) -> int:
         return self.searcher.stored_fields(docnum)["page"]
