@@ -12,7 +12,7 @@ from functools import lru_cache
 from whoosh.analysis import Composable, Filter, Token, Tokenizer
 from whoosh.lang.porter import stem
 
-from ..tokens import tokenize
+from ..tokens import token_list
 
 
 class ReportTokenizer(Tokenizer):
@@ -22,7 +22,7 @@ class ReportTokenizer(Tokenizer):
                  removestops=True, start_pos=0, start_char=0, tokenize_=True, mode="",
                  **kwargs):
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for tok in tokenize(value):
+        for tok in token_list(value):
             t.text = tok.text
             t.boost = 1.0
             t.stopped = False
