@@ -101,7 +101,7 @@ class Server:
             except OSError:
                 if self.proc.poll() is not None or time.monotonic() > deadline:
                     self.stop()
-                    raise RuntimeError("server did not start: " + self.stderr())
+                    raise RuntimeError("server did not start: " + self.stderr()) from None
                 time.sleep(0.1)
 
     def get(self, path: str, timeout: float = 10) -> tuple[int, bytes, dict]:

@@ -122,7 +122,7 @@ def test_searches_during_many_rebuilds(tmp_path):
     _copy_samples(corpus, 10)
     assert cli("index", "--corpus", corpus, "--index", index, "--workers", "1").returncode == 0
     codes: list[int] = []
-    counts = hammer(corpus, index, lambda: codes.extend(run_writers(corpus, index, 10)), threads=8)
+    counts = hammer(corpus, index, lambda: codes.extend(run_writers(corpus, index, 4)), threads=6)
     assert codes == [0] * len(codes)
     figure("concurrent_search_slow", writer_runs=len(codes), **counts, errors=0)
 

@@ -135,7 +135,7 @@ def crash_rounds(tmp_path: Path, *, files: int, kills: int, aimed_share: float, 
             ok = kill_aimed(run, index, rng.randint(1, 3), rng.choice((0, 0, 0.001, 0.003, 0.01)))
             aimed_landed += ok
         else:
-            time.sleep(rng.uniform(0.3, 3.0))
+            time.sleep(rng.uniform(0.3, 2.0))
             ok = run.kill()
         landed += ok
         acked = set(run.final_acks)

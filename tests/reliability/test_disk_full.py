@@ -9,8 +9,8 @@ same reports, the lock must be free, and a run with room to write must then succ
 from __future__ import annotations
 
 import resource
-import signal
 import shutil
+import signal
 from pathlib import Path
 
 import pytest

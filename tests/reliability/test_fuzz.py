@@ -11,7 +11,6 @@ Cases found by fuzzing are kept as explicit `@example`s. CI runs a few hundred e
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
@@ -142,7 +141,7 @@ def test_mutated_pdfs_through_workers(tmp_path_factory, seeds):
 
 
 @pytest.mark.slow
-@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 @given(seeds=st.lists(st.integers(0, 10**9), min_size=40, max_size=40, unique=True))
 def test_mutated_pdfs_through_workers_long(tmp_path_factory, seeds):
     extract_mutants(tmp_path_factory.mktemp("mut"), seeds)

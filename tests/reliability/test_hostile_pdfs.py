@@ -19,11 +19,13 @@ from indexer.models import FailureReason
 from indexer.search import Searcher
 
 from .conftest import PY, ROOT, SAMPLE_CORPUS, cli, figure
-from .hostile_pdfs import INDEXED, catalogue, many_operators, reportlab_pdf, good_text, write_corpus
+from .hostile_pdfs import INDEXED, catalogue, good_text, many_operators, reportlab_pdf, write_corpus
 
 BASE = (SAMPLE_CORPUS / "regional-work-plan-2018.pdf").read_bytes()
 REASONS = {r.value for r in FailureReason}
-PARENT_GROWTH_MB = 150  # pypdf never loads in the parent: it only holds records and Whoosh
+# pypdf never loads in the parent: it holds one report's pages and Whoosh's 128 MB writer
+# pool. The plan's gate (reliability.md T1) is a parent peak of at most 300 MB.
+PARENT_PEAK_MB = 300
 
 
 def run_indexer(corpus: Path, index: Path, workers: int, timeout: float) -> dict:
@@ -70,8 +72,7 @@ def check_run(tmp_path: Path, specs, *, workers: int, timeout: float) -> dict:
 
     slowest = max(out["seconds"].values())
     assert slowest <= timeout + 5, slowest  # killed within its timeout (plus spawn slack)
-    growth_mb = (out["after"]["VmHWM"] - out["before"]["VmHWM"]) / 1024
-    assert growth_mb < PARENT_GROWTH_MB, out
+    assert out["after"]["VmHWM"] / 1024 < PARENT_PEAK_MB, out
     # the CLI lists every failure by (printable) name
     st = json.loads(cli("status", "--json", "--index", index).stdout)
     listed = {f["file"] for f in st["failures"]}

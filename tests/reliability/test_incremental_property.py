@@ -105,4 +105,4 @@ def test_incremental_random_steps(tmp_path):
 def test_incremental_random_steps_long(tmp_path):
     seed = int(time.time())
     print(f"seed {seed}")
-    figure("incremental_property_slow", seed=seed, **run_steps(tmp_path, 250, seed=seed))
+    figure("incremental_property_slow", seed=seed, **run_steps(tmp_path, 150, seed=seed))

@@ -97,4 +97,4 @@ def test_load_ci(small_corpus_index):
 
 @pytest.mark.slow
 def test_load_long(small_corpus_index):
-    figure("load_slow", **run_load(small_corpus_index, 60, 16))
+    figure("load_slow", **run_load(small_corpus_index, 60, 8))

@@ -77,7 +77,7 @@ def test_no_byte_from_outside_the_corpus(site):
         assert status != 500 and SECRET not in body and b"root:" not in body, (path, status)
         served += 1
     # the symlink was refused at indexing, so no id exists; every indexed id serves its own PDF
-    for rid, rec in searcher.reader.records().items():
+    for rid, _rec in searcher.reader.records().items():
         status, body, headers = raw_get(server, f"/reports/{rid}/file")
         assert status == 200 and body.startswith(b"%PDF") and SECRET not in body
         assert headers["x-content-type-options"] == "nosniff"
@@ -145,5 +145,9 @@ def test_pip_audit_finds_no_known_vulnerabilities():
     print(res.stdout[-5000:], res.stderr[-3000:])
     if res.returncode != 0 and ("Connection" in res.stderr or "resolve" in res.stderr.lower()):
         pytest.skip("pip-audit could not reach the vulnerability service: " + res.stderr[-300:])
+    unaudited = res.stdout.count("could not be audited")
+    if unaudited and "flask" in res.stdout and "could not be audited: flask" in res.stdout:
+        # "No known vulnerabilities found" means nothing when PyPI had no data to compare
+        pytest.skip(f"pip-audit could not audit {unaudited} packages (no PyPI data here)")
     assert res.returncode == 0, res.stdout + res.stderr
     figure("pip_audit", result="no known vulnerabilities")
