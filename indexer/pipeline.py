@@ -206,7 +206,7 @@ def _run(summary: RunSummary, candidates: list[Candidate], refused: list[Failure
         if rid in claimed:
             failures.append(failure_to_json(Failure(
                 c.rel, FailureReason.DUPLICATE,
-                f"same content as {display_name(claimed[rid])}; indexed once"), c))
+                f"same content as {display_name(claimed[rid])}; read once, under that name"), c))
             continue
         claimed[rid] = c.rel
         rec = old.get(rid)

@@ -45,6 +45,43 @@ class EnglishStemFilter(Filter):
             yield t
 
 
+PAIR_JOINER = "_"  # never inside a token: the tokenizer splits on "_"
+
+
+class PairTokenizer(Tokenizer):
+    """Consecutive word pairs ("forced_labor"): a two-word phrase becomes one term.
+
+    Whoosh checks phrases by intersecting position lists in Python, which took ~1 s for
+    common words at 20k pages (perf-feasibility.md §1); a pair term is one posting list.
+    Thai/Khmer/Lao/Burmese bigram runs are left out: their phrases are short substrings.
+    """
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
+                 removestops=True, start_pos=0, start_char=0, tokenize_=True, mode="",
+                 **kwargs):
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        prev = None
+        for tok in token_list(value):
+            if tok.sea:
+                prev = None
+                continue
+            if prev is not None and tok.pos == prev.pos + 1:
+                t.text = prev.text + PAIR_JOINER + tok.text
+                t.boost = 1.0
+                t.stopped = False
+                if positions:
+                    t.pos = start_pos + prev.pos
+                if chars:
+                    t.startchar = start_char + prev.start
+                    t.endchar = start_char + tok.end
+                yield t
+            prev = tok
+
+
+def pair_analyzer() -> Composable:
+    return PairTokenizer()
+
+
 def plain_analyzer() -> Composable:
     """Folded words and SEA bigrams, no stemming: exact phrases and quote lookup."""
     return ReportTokenizer()

@@ -18,6 +18,7 @@ from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, OrGroup, PlusMinus
 from ..errors import QueryError
 from ..normalize import fold_quotes
 from ..tokens import SEA_RUN
+from .analysis import PAIR_JOINER
 from .schema import build_schema
 
 MAX_LENGTH = 1000
@@ -179,6 +180,8 @@ def _fix(q: wq.Query, normalize_value) -> wq.Query:
         nonlocal clauses
         if isinstance(node, wq.Phrase) and node.fieldname not in _POSITIONAL:
             return wq.NullQuery
+        if isinstance(node, wq.Phrase) and node.fieldname == "text":
+            return pair_phrase(node)
         if isinstance(node, wq.TermRange | wq.NumericRange) and node.fieldname != "year":
             raise _fail("ranges only work on year", "write year:2019..2023")
         if isinstance(node, wq.Term) and node.fieldname in ("country", "theme", "type", "language"):
@@ -194,6 +197,23 @@ def _fix(q: wq.Query, normalize_value) -> wq.Query:
         return node
 
     return visit(q).normalize()
+
+
+def pair_phrase(node: wq.Phrase) -> wq.Query:
+    """An exact phrase on page text through the word-pair field.
+
+    Two words: one pair term. Longer: every pair must be present (a cheap intersection of
+    short posting lists) and the positional phrase confirms the order. Phrases with slop,
+    or over Thai/Khmer/Lao/Burmese bigrams, keep the positional check alone.
+    """
+    words = [w if isinstance(w, str) else w.decode() for w in node.words]
+    if node.slop != 1 or len(words) < 2 or any(SEA_RUN.search(w) for w in words):
+        return node
+    pairs = [wq.Term("pairs", a + PAIR_JOINER + b, boost=node.boost)
+             for a, b in zip(words, words[1:], strict=False)]
+    if len(pairs) == 1:
+        return pairs[0]
+    return wq.And([*pairs, node])
 
 
 def expand(q: wq.Query, searcher) -> wq.Query:
@@ -223,6 +243,13 @@ def expand(q: wq.Query, searcher) -> wq.Query:
     return visit(q).normalize()
 
 
+def _field_of(q: wq.Query) -> str | None:
+    """The field of a leaf, or of a pair-phrase And (its pair terms)."""
+    if isinstance(q, wq.And) and q.subqueries:
+        return getattr(q.subqueries[0], "fieldname", None)
+    return getattr(q, "fieldname", None)
+
+
 def text_only(q: wq.Query) -> wq.Query:
     """The query without its title/summary alternatives: which pages' *text* matches.
 
@@ -234,8 +261,8 @@ def text_only(q: wq.Query) -> wq.Query:
     def visit(node: wq.Query) -> wq.Query:
         if isinstance(node, wq.Or):
             kids = node.subqueries
-            if any(getattr(k, "fieldname", None) in ("text", "stem") for k in kids):
-                kept = [k for k in kids if getattr(k, "fieldname", None) not in ("title", "summary")]
+            if any(_field_of(k) in ("text", "stem", "pairs") for k in kids):
+                kept = [k for k in kids if _field_of(k) not in ("title", "summary")]
                 return wq.Or([visit(k) for k in kept], boost=node.boost)
         if not node.is_leaf():
             return node.apply(visit)
@@ -255,9 +282,15 @@ def highlight_terms(q: wq.Query) -> tuple[frozenset[str], frozenset[str]]:
                 walk(node.a)
             return
         if isinstance(node, wq.Term):
-            target = stems if node.fieldname in ("stem", "summary", "title") else plain
-            if node.fieldname in ("text", "publisher", "title", "stem", "summary"):
-                target.add(node.text if isinstance(node.text, str) else node.text.decode())
+            if not isinstance(node.text, str):  # numeric fields (year) hold bytes
+                return
+            text = node.text
+            if node.fieldname == "pairs":
+                plain.update(text.split(PAIR_JOINER))
+            elif node.fieldname in ("text", "publisher"):
+                plain.add(text)
+            elif node.fieldname in ("stem", "summary", "title"):
+                stems.add(text)
             return
         if isinstance(node, wq.Phrase):
             (plain if node.fieldname in ("text", "publisher") else stems).update(node.words)

@@ -97,6 +97,8 @@ class ReportWriter:
             )
             if english and page.quality is not Quality.NO_TEXT:
                 doc["stem"] = page.text
+            if page.text:
+                doc["pairs"] = page.text
             w.add_document(**doc)
         self.pending += 1
         return record
