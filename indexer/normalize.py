@@ -30,9 +30,24 @@ _QUOTE_MAP = str.maketrans(
 )
 
 
+# NFKC splits Thai SARA AM (U+0E33) into NIKHAHIT + SARA AA, Lao AM (U+0EB3) likewise, and
+# Lao HO NO / HO MO (U+0EDC/U+0EDD) into two letters. Keyboards type the single code points,
+# so we put them back together (on page text and queries alike).
+_DECOMPOSED_AM = (("\u0e4d\u0e32", "\u0e33"), ("\u0ecd\u0eb2", "\u0eb3"),
+                  ("\u0eab\u0e99", "\u0edc"), ("\u0eab\u0ea1", "\u0edd"))
+
+
+def nfkc(text: str) -> str:
+    """NFKC (ligatures, full-width forms) without splitting Thai and Lao letters."""
+    text = unicodedata.normalize("NFKC", text)
+    for split, whole in _DECOMPOSED_AM:
+        text = text.replace(split, whole)
+    return text
+
+
 def normalize_page_text(raw: str) -> str:
     """Clean extracted page text for indexing and display, keeping paragraph breaks."""
-    text = unicodedata.normalize("NFKC", raw)
+    text = nfkc(raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace(_SOFT_HYPHEN + "\n", "")
     text = text.replace(_SOFT_HYPHEN, "")
     text = _CONTROL.sub(" ", text)

@@ -16,7 +16,7 @@ from whoosh import query as wq
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, OrGroup, PlusMinusPlugin
 
 from ..errors import QueryError
-from ..normalize import fold_quotes
+from ..normalize import fold_quotes, nfkc
 from ..tokens import SEA_RUN
 from .analysis import PAIR_JOINER
 from .schema import build_schema
@@ -70,7 +70,7 @@ def clean(raw: str) -> str:
     if "\x00" in raw or any(0xD800 <= ord(c) <= 0xDFFF for c in raw):
         raise _fail("the query contains invalid characters (NUL or broken Unicode)",
                     "retype the query")
-    text = fold_quotes(unicodedata.normalize("NFKC", raw))
+    text = fold_quotes(nfkc(raw))
     text = "".join(" " if unicodedata.category(c) in ("Cc", "Cf") and c not in "\u200c\u200d" else c
                    for c in text)
     depth = max_depth = 0

@@ -13,7 +13,7 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from .analysis import english_analyzer, pair_analyzer, plain_analyzer
 
 # Bump on any change to fields or analyzers: an index with another version is rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 FACET_FIELDS = ("country", "theme", "year", "language", "type")
 
