@@ -111,7 +111,7 @@ def _progress_printer():
 
 
 def _failure_json(f) -> dict:
-    from indexer.scan import display_name
+    from indexer.models import display_name
 
     return {"file": display_name(f.path), "reason": f.reason.value, "message": f.message}
 

@@ -222,7 +222,7 @@ def _match(report: Report, first: int, span: int, exact: bool, similarity: float
            passage: str) -> QuoteMatch:
     pages = (first, first + 1)[:span]
     labels = {p.number: p.label for p in report.pages}
-    return QuoteMatch(report_id=report.id, file=report.path, title=report.metadata.title,
+    return QuoteMatch(report_id=report.id, file=report.display_path, title=report.metadata.title,
                       pages=pages, labels=tuple(labels.get(p, str(p)) for p in pages),
                       exact=exact, similarity=similarity, passage=_clip(passage),
                       metadata=report.metadata)

@@ -8,8 +8,15 @@ boundaries; the CLI, the web app and the citation code consume these types.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+
+def display_name(path: str) -> str:
+    """A printable form of a corpus path that may hold undecodable bytes (surrogate-escaped
+    so the file can still be opened): U+FFFD where a byte is not UTF-8."""
+    return os.fsencode(path).decode("utf-8", "replace")
 
 
 class Quality(StrEnum):
@@ -106,7 +113,13 @@ class Report:
 
     @property
     def path(self) -> str:
+        """The path as stored: reopens the file, may hold surrogate escapes."""
         return self.file.path
+
+    @property
+    def display_path(self) -> str:
+        """The path for people and for JSON/HTML output."""
+        return display_name(self.file.path)
 
 
 @dataclass(frozen=True)

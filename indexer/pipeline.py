@@ -21,8 +21,8 @@ from .index.schema import SCHEMA_VERSION
 from .index.store import FAILURES, RUNS, IndexDir
 from .index.writer import ReportWriter
 from .metadata import derive_metadata, load_overrides
-from .models import Extraction, Failure, FailureReason, Quality, Report
-from .scan import Candidate, display_name, file_state, scan_corpus, sha256_file
+from .models import Extraction, Failure, FailureReason, Quality, Report, display_name
+from .scan import Candidate, file_state, scan_corpus, sha256_file
 from .workers import extract_many
 
 log = logging.getLogger(__name__)

@@ -26,11 +26,6 @@ class Candidate:
     mtime_ns: int
 
 
-def display_name(rel: str) -> str:
-    """A printable version of a path that may hold undecodable bytes."""
-    return os.fsencode(rel).decode("utf-8", "replace")
-
-
 def sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as fh:

@@ -21,8 +21,7 @@ from .index.analysis import stem_word
 from .index.reader import IndexReader, PageRef, Snapshot
 from .index.records import record_to_report
 from .index.schema import FACET_FIELDS
-from .models import Metadata, PageHit, QuoteMatch, Report, ReportHit, SearchResults
-from .scan import display_name
+from .models import Metadata, PageHit, QuoteMatch, Report, ReportHit, SearchResults, display_name
 from .snippets import match_spans, snippet
 from .tokens import normalize_word, tokenize
 

@@ -9,7 +9,7 @@ from typing import Any
 from .index.reader import IndexReader
 from .index.schema import SCHEMA_VERSION
 from .index.store import FAILURES, RUNS
-from .scan import display_name
+from .models import display_name
 
 _FIELDS = ("title", "publisher", "year", "doc_type", "countries", "themes", "languages")
 

@@ -31,7 +31,7 @@ def report(report_id: str):
     searcher = get_searcher()
     rep = searcher.report(report_id)
     q = params.query_text(request.args)
-    out = {"report_id": rep.id, "file": rep.path, **meta_json(rep.metadata),
+    out = {"report_id": rep.id, "file": rep.display_path, **meta_json(rep.metadata),
            "summary": rep.metadata.summary, "sources": dict(rep.metadata.sources),
            "pages": [{"page": pg.number, "label": pg.label, "quality": pg.quality.value,
                       "languages": list(pg.languages)} for pg in rep.pages],

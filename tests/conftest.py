@@ -27,7 +27,7 @@ def make_report(path: str, pages: list[str], *, title: str = "A report", year: i
                 countries: tuple[str, ...] = ("Thailand",), themes: tuple[str, ...] = ("forced labour",),
                 languages: tuple[str, ...] = ("en",), labels: list[str] | None = None,
                 summary: str = "", page_languages: tuple[str, ...] | None = None) -> Report:
-    sha = hashlib.sha256(("\n".join(pages) + path + title).encode()).hexdigest()
+    sha = hashlib.sha256(("\n".join(pages) + path + title).encode("utf-8", "surrogateescape")).hexdigest()
     return Report(
         id=sha[:16],
         file=FileState(path=path, size=1000, mtime_ns=1, sha256=sha),

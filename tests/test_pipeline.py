@@ -26,7 +26,7 @@ from indexer.index.reader import IndexReader
 from indexer.index.store import FAILURES, IndexDir
 from indexer.models import Extraction
 from indexer.pipeline import index_corpus, report_id_for
-from indexer.scan import display_name
+from indexer.models import display_name
 from indexer.search import Searcher
 from indexer.status import index_status
 from indexer.workers import extract_many as real_extract_many

@@ -396,7 +396,7 @@ def _run(corpus: Path, index: Path, workers: int, timeout: float) -> dict:
 
     from indexer import pipeline
     from indexer import workers as workers_mod
-    from indexer.scan import display_name
+    from indexer.models import display_name
 
     def vm() -> dict[str, int]:
         out = {}

@@ -222,3 +222,25 @@ def test_unexpected_error_is_generic_500_with_request_id(app, monkeypatch):
     assert resp.status_code == 500
     assert "Request id" in body or "request id" in body
     assert "secret internal detail" not in body and "Traceback" not in body
+
+
+def test_undecodable_file_name_is_shown_readably(tmp_path):
+    """A corpus file whose name is not UTF-8 is stored surrogate-escaped (so it reopens);
+    every page and API answer shows it with U+FFFD instead of failing to encode it."""
+    from conftest import build_index, make_report
+
+    from search_app import create_app
+
+    name = b"caf\xe9-report.pdf".decode("utf-8", "surrogateescape")
+    rep = make_report(name, ["Debt bondage on fishing boats was reported by the crews."])
+    index = build_index(tmp_path / "ix", [rep])
+    app = create_app({"TESTING": True, "INDEX_PATH": str(index), "CORPUS_PATH": str(tmp_path)})
+    client = app.test_client()
+    for url in ("/?q=bondage", "/cite?q=Debt+bondage+on+fishing+boats"):
+        assert client.get(url).status_code == 200, url
+    assert "caf\ufffd-report.pdf" in client.get(f"/reports/{rep.id}").get_data(as_text=True)
+    assert client.get(f"/api/reports/{rep.id}").get_json()["file"] == "caf\ufffd-report.pdf"
+    assert client.get("/api/search?q=bondage").get_json()["results"][0]["file"] == \
+        "caf\ufffd-report.pdf"
+    cite = client.get("/api/cite?q=Debt+bondage+on+fishing+boats").get_json()
+    assert cite["matches"][0]["file"] == "caf\ufffd-report.pdf"
