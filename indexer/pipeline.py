@@ -183,13 +183,21 @@ def _run(summary: RunSummary, candidates: list[Candidate], refused: list[Failure
     to_extract: list[tuple[Candidate, str]] = []
     claimed: dict[str, str] = {}  # report id -> path that holds it in this run
 
-    for c in candidates:
+    def unchanged(c: Candidate) -> str | None:
         rid = by_path.get(c.rel)
         rec = old.get(rid) if rid else None
-        if not rebuild and rec and rec["file"]["size"] == c.size and rec["file"]["mtime_ns"] == c.mtime_ns \
-                and rec.get("overrides") == overrides.get(c.rel):
-            summary.unchanged += 1
-            claimed[rid] = c.rel
+        if not rebuild and rec and rec["file"]["size"] == c.size \
+                and rec["file"]["mtime_ns"] == c.mtime_ns and rec.get("overrides") == overrides.get(c.rel):
+            return rid
+        return None
+
+    # Unchanged files keep their reports first, so a new copy of an indexed file that sorts
+    # before it is reported as a duplicate instead of taking the report over.
+    kept = {c.rel: rid for c in candidates if (rid := unchanged(c))}
+    claimed.update({rid: rel for rel, rid in kept.items()})
+    summary.unchanged += len(kept)
+    for c in candidates:
+        if c.rel in kept:
             continue
         prev = old_failures.get(c.rel)
         if not rebuild and not retry_failed and prev and prev.get("size") == c.size \

@@ -24,9 +24,8 @@ from indexer.errors import IndexCorrupt, UsageError
 from indexer.extract import extract_pdf
 from indexer.index.reader import IndexReader
 from indexer.index.store import FAILURES, IndexDir
-from indexer.models import Extraction
+from indexer.models import Extraction, display_name
 from indexer.pipeline import index_corpus, report_id_for
-from indexer.models import display_name
 from indexer.search import Searcher
 from indexer.status import index_status
 from indexer.workers import extract_many as real_extract_many
@@ -403,3 +402,19 @@ def test_real_pdfs_are_indexed_or_explained(tmp_path):
             assert stored == labels[: len(stored)], rec["file"]["path"]
             checked += 1
     print(f"page labels checked on {checked} real PDFs with non-trivial labels")
+
+
+def test_new_copy_sorting_first_does_not_take_over_a_report(tmp_path):
+    """b.pdf is indexed; a copy a.pdf appears: a.pdf is the duplicate, b.pdf keeps its report."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    src = sorted(SAMPLE_CORPUS.glob("*.pdf"))[0]
+    shutil.copy(src, corpus / "b.pdf")
+    index = tmp_path / "index"
+    index_corpus(corpus, index, workers=1)
+    shutil.copy(src, corpus / "a.pdf")
+    summary = index_corpus(corpus, index, workers=1)
+    assert summary.indexed == 0 and summary.unchanged == 1
+    assert [(f.path, f.reason.value) for f in summary.failures] == [("a.pdf", "duplicate")]
+    records = IndexReader(index).records()
+    assert [r["file"]["path"] for r in records.values()] == ["b.pdf"]
