@@ -172,11 +172,6 @@ def _searcher(index_dir: Path, corpus: Path | None = None):
     return Searcher(index_dir, corpus)
 
 
-def page_ref(label: str, number: int) -> str:
-    """"p. 17 (PDF p. 23)", or "p. 5" when the printed label is the PDF page number."""
-    return f"p. {label}" if label == str(number) else f"p. {label} (PDF p. {number})"
-
-
 def _terminal_snippet(html_snippet: str) -> str:
     import html
     import re
@@ -216,6 +211,8 @@ def search(query: str, country, theme, year, language, doc_type, sort: str, page
       reportsearch search '"forced labour" fishing' --country Thailand
       reportsearch search 'recruit* year:2019..2023' --json
     """
+    from indexer.citations import page_ref
+
     filters = {"country": country, "theme": theme, "year": year, "language": language,
                "type": doc_type}
     res = _searcher(index_dir).search(query, filters={k: v for k, v in filters.items() if v},
@@ -246,7 +243,7 @@ def search(query: str, country, theme, year, language, doc_type, sort: str, page
             click.echo(f"   {m.summary}")
         for p in h.pages:
             lang = f" [{', '.join(p.languages)}]" if res.expansions and p.languages else ""
-            click.echo(f"   {page_ref(p.label, p.page)}{lang}: {_terminal_snippet(p.snippet)}")
+            click.echo(f"   {page_ref(p.page, p.label)}{lang}: {_terminal_snippet(p.snippet)}")
         if h.matching_pages > len(h.pages):
             click.echo(f"   … {h.matching_pages - len(h.pages)} more matching pages")
         click.echo()
@@ -266,19 +263,19 @@ def cite(quote: str, fmt: str, limit: int, index_dir: Path, as_json: bool) -> No
     Example:
       reportsearch cite "workers were held on the vessel for months" --format bibtex
     """
-    from indexer.citations import format_quote_citation
+    from indexer.citations import format_quote_citation, page_ref
     from indexer.serialize import quote_json
 
     matches = _searcher(index_dir).quote(quote, limit=limit)
     if as_json:
         click.echo(json.dumps({"quote": quote, "matches": [quote_json(m, fmt) for m in matches]},
                               ensure_ascii=False, indent=1))
-        return
+        sys.exit(0 if matches else 1)
     if not matches:
         click.echo("No page contains this quote or anything close to it.")
         sys.exit(1)
     for m in matches:
-        where = " and ".join(page_ref(lab, n) for lab, n in zip(m.labels, m.pages, strict=True))
+        where = " and ".join(page_ref(n, lab) for lab, n in zip(m.labels, m.pages, strict=True))
         status = "Exact match" if m.exact else f"Closest passage, NOT exact ({m.similarity:.0%} similar)"
         click.secho(f"{status}: {m.title}, {where}", bold=True)
         click.echo(f"   {m.file}  [{m.report_id}]")

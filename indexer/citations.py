@@ -199,3 +199,10 @@ def _csl(meta: Metadata, report_id: str, labels: list[str], numbers: list[int],
     if note:
         item["note"] = note
     return json.dumps([item], ensure_ascii=False, indent=2)
+
+
+def page_ref(number: int, label: str | None) -> str:
+    """"p. 17 (PDF p. 23)", or "p. 5" when the printed label is the physical page number."""
+    if not label or label == str(number):
+        return f"p. {number}"
+    return f"p. {label} (PDF p. {number})"

@@ -44,6 +44,15 @@ def load_overrides(corpus_dir: Path) -> dict[str, dict[str, str]]:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UsageError(f"{path}: not UTF-8 text ({exc.reason})", "save it as UTF-8 CSV") from exc
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    try:
+        return _parse_overrides(path, text)
+    except csv.Error as exc:
+        raise UsageError(f"{path}: not valid CSV ({exc})", "save it as UTF-8 CSV") from exc
+
+
+def _parse_overrides(path: Path, text: str) -> dict[str, dict[str, str]]:
     reader = csv.reader(io.StringIO(text, newline=""))
     header = [cell.strip().lower() for cell in next(reader, [])]
     unknown = [c for c in header if c not in OVERRIDE_COLUMNS]

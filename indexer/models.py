@@ -176,17 +176,3 @@ class QuoteMatch:
     similarity: float
     passage: str  # plain text of the matched passage
     metadata: Metadata
-
-
-@dataclass(frozen=True)
-class IndexStats:
-    """What `status` and `/healthz` report about an index."""
-
-    reports: int
-    pages: int
-    languages: dict[str, int]
-    generation: str
-    schema_version: int
-    last_run: dict[str, object] | None
-    failures: tuple[Failure, ...]
-    size_bytes: int

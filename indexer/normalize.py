@@ -2,8 +2,8 @@
 
 `normalize_page_text` turns raw extracted text into what we index and show: NFKC (so the
 ligature "ﬁ" becomes "fi"), line-end hyphenation joined, whitespace tidied, paragraph breaks
-kept. `fold_for_match` is the stricter, lossy form used to compare a remembered quote with
-page text: case, quotes, dashes, accents and all whitespace differences disappear.
+kept. `fold_quotes` and `strip_accents` are the folding steps shared with tokenization and
+quote lookup.
 """
 
 from __future__ import annotations
@@ -74,11 +74,3 @@ def strip_accents(text: str) -> str:
 def fold_quotes(text: str) -> str:
     """Curly quotes, primes and dashes become their ASCII forms."""
     return text.translate(_QUOTE_MAP)
-
-
-def fold_for_match(text: str) -> str:
-    """Lossy comparison form for quote lookup: NFKC, de-hyphenated, folded, one space."""
-    text = normalize_page_text(text)
-    text = fold_quotes(text).casefold()
-    text = strip_accents(text)
-    return " ".join(text.split())

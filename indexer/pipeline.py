@@ -17,11 +17,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .errors import IndexCorrupt, UsageError
+from .index.records import no_text_notices
 from .index.schema import SCHEMA_VERSION
 from .index.store import FAILURES, RUNS, IndexDir
 from .index.writer import ReportWriter
 from .metadata import derive_metadata, load_overrides
-from .models import Extraction, Failure, FailureReason, Quality, Report, display_name
+from .models import Extraction, Failure, FailureReason, Report, display_name
 from .scan import Candidate, file_state, scan_corpus, sha256_file
 from .workers import extract_many
 
@@ -80,18 +81,6 @@ def failure_from_json(d: dict) -> Failure:
     return Failure(d.get("raw_path", d["path"]), FailureReason(d["reason"]), d["message"])
 
 
-def _no_text_notices(records: dict[str, dict]) -> list[Failure]:
-    """Reports indexed by metadata only: every page lacks a text layer."""
-    out = []
-    for rec in records.values():
-        pages = rec["pages"]
-        if pages and all(p[2] == Quality.NO_TEXT.value for p in pages):
-            out.append(Failure(rec["file"]["path"], FailureReason.NO_TEXT,
-                               f"no text layer on any of {len(pages)} pages (scanned; needs OCR); "
-                               "indexed by its metadata only"))
-    return out
-
-
 def index_corpus(
     corpus: Path,
     index_path: Path,
@@ -138,7 +127,7 @@ def index_corpus(
             index_dir.publish(generation)
         index_dir.remove_stale_generations(keep={generation})
         summary.generation = generation
-        summary.failures.extend(_no_text_notices(records))
+        summary.failures.extend(no_text_notices(records))
         summary.seconds = time.monotonic() - t0
         runs = index_dir.read_json(RUNS, [])
         index_dir.write_json(RUNS, ([*runs, summary.to_json()])[-20:])

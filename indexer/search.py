@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from .errors import NotFound, UsageError
+from .errors import NotFound, QueryError, UsageError
 from .filters import Filters, normalize_filter_value, record_values
 from .index import query as qlang
 from .index.analysis import stem_word
@@ -26,6 +26,7 @@ from .snippets import match_spans, snippet
 from .tokens import normalize_word, tokenize
 
 SORTS = ("relevance", "newest", "oldest", "title")
+MAX_QUERY_LENGTH = qlang.MAX_LENGTH
 MAX_PER_PAGE = 50
 MAX_DEPTH = 1000  # page * per_page
 PAGES_PER_REPORT = 3
@@ -46,9 +47,6 @@ class Searcher:
 
     def is_current(self) -> bool:
         return self.reader.is_current()
-
-    def close(self) -> None:
-        self.reader.ix.close()
 
     # -- search -------------------------------------------------------------------------
     def search(self, query: str = "", *, filters: Mapping[str, Sequence[str] | str] | None = None,
@@ -239,7 +237,7 @@ class Searcher:
             return None
         try:
             cq = qlang.parse(corrected, normalize_filter_value)
-        except Exception:
+        except QueryError:
             return None
         if cq is None:
             return None

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .index.reader import IndexReader
+from .index.records import no_text_notices
 from .index.schema import SCHEMA_VERSION
 from .index.store import FAILURES, RUNS
 from .models import display_name
@@ -25,13 +26,8 @@ def index_status(index_path: Path, with_reports: bool = False,
         languages.update(rec["metadata"].get("languages") or ["unknown"])
     runs = reader.dir.read_json(RUNS, [])
     failures = reader.dir.read_json(FAILURES, [])
-    notices = [
-        {"file": display_name(rec["file"]["path"]), "reason": "no_text",
-         "message": f"no text layer on any of {len(rec['pages'])} pages (scanned; needs OCR); "
-                    "indexed by its metadata only"}
-        for rec in records.values()
-        if rec["pages"] and all(p[2] == "no_text" for p in rec["pages"])
-    ]
+    notices = [{"file": display_name(f.path), "reason": f.reason.value, "message": f.message}
+               for f in no_text_notices(records)]
     out: dict[str, Any] = {
         "index": str(index_path),
         "generation": reader.generation,

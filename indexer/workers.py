@@ -11,6 +11,7 @@ files from the parent, and behave the same on every OS.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing as mp
 import os
 import signal
@@ -28,6 +29,8 @@ Result = Extraction | Failure
 
 _EXIT_MEMORY = 86  # a worker exits with this when it runs out of memory outside a file
 _CONTEXT = mp.get_context("spawn")
+
+log = logging.getLogger(__name__)
 
 
 def extract_many(
@@ -239,6 +242,8 @@ def _run_one(extractor: Extractor, path: Path, name: str) -> Result:
         if isinstance(reason, FailureReason):
             return Failure(name, reason, str(getattr(exc, "message", exc)))
         # Not classified by the extractor: an internal error, not evidence of a broken PDF.
+        # The traceback goes to the log (stderr of the run) so the bug can be found.
+        log.exception("extracting %s failed unexpectedly", name)
         message = f"unexpected {type(exc).__name__}: {exc}"[:1000]
         return Failure(name, FailureReason.CRASHED, message)
     if not isinstance(result, Extraction):

@@ -10,6 +10,7 @@ then the given test config. `flask --app search_app run` works for development;
 from __future__ import annotations
 
 import ipaddress
+import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -39,6 +40,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.from_mapping(DEFAULTS)
     app.config.from_pyfile("config.py", silent=True)
     app.config.from_prefixed_env("REPORTSEARCH")
+    # The CLI's variables name the same folders: honour them under `flask run` too.
+    for key, env in (("INDEX_PATH", "REPORTSEARCH_INDEX"), ("CORPUS_PATH", "REPORTSEARCH_CORPUS")):
+        if os.environ.get(env) and not os.environ.get(f"REPORTSEARCH_{key}"):
+            app.config[key] = os.environ[env]
     if config is not None:
         app.config.from_mapping(config)
     app.json.sort_keys = False  # keep the documented key order in API responses

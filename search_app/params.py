@@ -14,15 +14,14 @@ from flask import request, url_for
 from werkzeug.datastructures import MultiDict
 
 from indexer.errors import UsageError
+from indexer.search import MAX_DEPTH, MAX_PER_PAGE, MAX_QUERY_LENGTH, SORTS
 
 FACETS = ("country", "theme", "year", "language", "type")
-SORTS = ("relevance", "newest", "oldest", "title")
-MAX_QUERY = 512
+MAX_QUERY = MAX_QUERY_LENGTH  # the library's limit, so CLI and web refuse the same queries
 MAX_QUOTE = 5000
 MAX_VALUE = 100
-MAX_RESULTS = 1000
+MAX_RESULTS = MAX_DEPTH
 DEFAULT_PER_PAGE = 10
-MAX_PER_PAGE = 50
 
 
 @dataclass(frozen=True)

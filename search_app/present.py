@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 
 from flask import Flask, current_app, url_for
 
-from indexer.citations import format_citation
+from indexer.citations import format_citation, page_ref
 from indexer.lang import LANGUAGE_NAMES
 from indexer.models import Metadata, Page, Quality
 
@@ -31,13 +31,6 @@ def language_name(code: str) -> str:
 
 def facet_label(facet: str, value: str) -> str:
     return language_name(value) if facet == "language" else value
-
-
-def page_ref(number: int, label: str | None) -> str:
-    """'p. 17 (PDF p. 23)', or 'p. 5' when the printed label is the physical number."""
-    if not label or label == str(number):
-        return f"p. {number}"
-    return f"p. {label} (PDF p. {number})"
 
 
 def meta_line(meta: Metadata) -> str:

@@ -87,3 +87,8 @@ def test_cite_inexact_is_marked_not_exact(sample_index):
               "--json", index=sample_index)
     matches = json.loads(out.stdout)["matches"]
     assert matches and all(m["exact"] is False and 0 < m["similarity"] < 1 for m in matches)
+
+
+def test_cite_json_exits_1_when_nothing_found(sample_index):
+    out = run("cite", "zzzz qqqq xxxx yyyy wwww vvvv", "--json", index=sample_index)
+    assert out.returncode == 1 and json.loads(out.stdout)["matches"] == []

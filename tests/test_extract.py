@@ -416,10 +416,6 @@ def test_page_quality(text: str, quality: Quality) -> None:
 
 def test_real_language_detector_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.undo()  # the real indexer.lang.detect_languages
-    try:
-        indexer.lang.detect_languages("Human trafficking")
-    except NotImplementedError:
-        pytest.skip("indexer.lang.detect_languages is not implemented yet")
     text = b"Human trafficking is the recruitment and transportation of people by force"
     result = extract_pdf(write(tmp_path, raw_pdf([text_stream(text)])))
     assert result.pages[0].languages[:1] == ("en",)

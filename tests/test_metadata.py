@@ -363,3 +363,16 @@ def test_real_pdfs(capsys: pytest.CaptureFixture[str]) -> None:
                   f"{text_hit}/{text_total} in PDFs with a text layer")
     assert hits["languages"][2] >= 0.9 * hits["languages"][3]
     assert hits["countries"][2] >= 0.8 * hits["countries"][3]
+
+
+def test_unparseable_metadata_csv_is_a_usage_error_naming_the_file(tmp_path):
+    import csv as _csv
+
+    from indexer.errors import UsageError
+    from indexer.metadata import load_overrides
+
+    big = "x" * (_csv.field_size_limit() + 10)
+    (tmp_path / "metadata.csv").write_text(f"file,title\na.pdf,\"{big}\"\n", encoding="utf-8")
+    with pytest.raises(UsageError) as err:
+        load_overrides(tmp_path)
+    assert "metadata.csv" in err.value.message

@@ -287,3 +287,7 @@ def test_multi_segment_index_filters_and_excludes(tmp_path):
     assert FISHING.id not in ids(s.search("workers NOT fishing"))
     assert set(ids(s.search("year:2019..2021"))) == {FISHING.id, WAGES.id, THAI.id}
     assert s.search("debt bondage").results[0].pages[0].label == "ii"
+
+
+def test_reversed_year_range_is_forgiven(searcher):
+    assert set(ids(searcher.search("year:2021..2019"))) == {FISHING.id, WAGES.id, THAI.id}

@@ -91,7 +91,7 @@ def clean(raw: str) -> str:
     if text.count('"') % 2:  # an unclosed quote: drop the last one
         i = text.rfind('"')
         text = text[:i] + text[i + 1 :]
-    text = _YEAR_SPAN.sub(r"year:[\1 TO \2]", text)
+    text = _YEAR_SPAN.sub(lambda m: f"year:[{min(m[1], m[2])} TO {max(m[1], m[2])}]", text)
     words = text.split()
     while words and words[0].upper() in _OPERATOR - {"NOT"}:
         words.pop(0)
@@ -304,10 +304,6 @@ def highlight_terms(q: wq.Query) -> tuple[frozenset[str], frozenset[str]]:
 
 def in_report(q: wq.Query, report_id: str) -> wq.Query:
     return wq.And([q, wq.Term("report_id", report_id), wq.Term("kind", "page")])
-
-
-def in_reports(q: wq.Query, report_ids: list[str]) -> wq.Query:
-    return wq.And([q, wq.Or([wq.Term("report_id", rid) for rid in report_ids])])
 
 
 def any_of(field: str, words: list[str]) -> wq.Query:

@@ -90,9 +90,6 @@ class IndexReader:
         with self.snapshot() as snap:
             return snap.page_texts(report_id, pages)
 
-    def page_count(self) -> int:
-        return sum(len(rec["pages"]) for rec in self.records().values())
-
     @contextmanager
     def snapshot(self) -> Iterator[Snapshot]:
         """One consistent view (one commit) for a whole search: docnums stay valid inside."""

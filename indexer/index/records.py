@@ -11,7 +11,7 @@ import zlib
 from dataclasses import asdict
 from typing import Any
 
-from ..models import FileState, Metadata, Page, Quality, Report
+from ..models import Failure, FailureReason, FileState, Metadata, Page, Quality, Report
 
 
 def report_to_record(report: Report) -> dict[str, Any]:
@@ -64,3 +64,15 @@ def encode_text(text: str) -> bytes:
 
 def decode_text(blob: bytes) -> str:
     return zlib.decompress(blob).decode("utf-8", "surrogatepass")
+
+
+def no_text_notices(records: dict[str, dict]) -> list[Failure]:
+    """Reports indexed by metadata only: every page lacks a text layer (needs OCR)."""
+    out = []
+    for rec in records.values():
+        pages = rec["pages"]
+        if pages and all(p[2] == Quality.NO_TEXT.value for p in pages):
+            out.append(Failure(rec["file"]["path"], FailureReason.NO_TEXT,
+                               f"no text layer on any of {len(pages)} pages (scanned; needs OCR); "
+                               "indexed by its metadata only"))
+    return out

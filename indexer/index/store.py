@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import logging
 import os
 import shutil
 import time
@@ -33,6 +34,8 @@ from whoosh.index import FileIndex
 
 from ..errors import IndexCorrupt, IndexLocked, IndexMissing, IndexWriteError
 from .schema import SCHEMA_VERSION, build_schema
+
+log = logging.getLogger(__name__)
 
 CURRENT = "CURRENT"
 LOCK = "write.lock"
@@ -119,8 +122,18 @@ class IndexDir:
         return name
 
     def publish(self, generation: str) -> None:
-        """Make `generation` the live one: readers switch on their next open."""
+        """Make `generation` the live one: readers switch on their next open.
+
+        The generation it replaces is stamped now, so `remove_stale_generations` keeps it for
+        another hour for searches that were already running on it.
+        """
+        try:
+            previous = self.current_generation()
+        except IndexCorrupt:
+            previous = None
         write_atomic(self.path / CURRENT, generation + "\n")
+        if previous and previous != generation:
+            os.utime(self.path / previous)
 
     def remove_stale_generations(self, keep: set[str]) -> None:
         """Delete generations no reader should still use (crashed or superseded long ago)."""
@@ -165,7 +178,10 @@ class IndexDir:
             return json.loads((self.path / name).read_text(encoding="utf-8"))
         except FileNotFoundError:
             return default
-        except (OSError, ValueError):
+        except (OSError, ValueError) as exc:
+            # A side file (run history, failure list) is not worth failing a search or a
+            # run for, but it is never dropped silently: the next run rewrites it.
+            log.warning("ignoring unreadable %s: %s", self.path / name, exc)
             return default
 
     def write_json(self, name: str, data: Any) -> None:

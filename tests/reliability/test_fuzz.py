@@ -32,6 +32,14 @@ FAST = settings(max_examples=1500, deadline=3000, suppress_health_check=[HealthC
 LONG = settings(max_examples=20_000, deadline=3000, suppress_health_check=[HealthCheck.too_slow])
 COUNT = {"parse": 0, "search": 0, "pdf_files": 0}
 
+
+@pytest.fixture(scope="module", autouse=True)
+def _fuzz_figures():
+    """Print how much was fuzzed once the module's tests are done (docs/RELIABILITY.md)."""
+    yield
+    figure("query_fuzz", **{k: v for k, v in COUNT.items() if k != "pdf_files"})
+    figure("pdf_fuzz", files=COUNT["pdf_files"])
+
 WORDS = ["labour", "fishing", "trafficking", "debt", "bondage", "ค้ามนุษย์", "Việt", "a", "x",
          "AND", "OR", "NOT", "ANDNOT", "ANDMAYBE", "TO", "*", "?", "~", "^", "-", "+", "/", "\\",
          "title:", "country:", "theme:", "year:", "lang:", "type:", "publisher:", "path:", "doc_key:",
@@ -99,10 +107,6 @@ def test_any_query_text_long(searcher, q):
     check_query(searcher, q)
 
 
-def test_fuzz_figures_query():
-    figure("query_fuzz", **{k: v for k, v in COUNT.items() if k != "pdf_files"})
-
-
 # -- extraction through the worker path ----------------------------------------------------
 
 BASE_PDFS = [SAMPLE_CORPUS / n for n in ("regional-work-plan-2018.pdf", "wage-theft-factsheet-2024.pdf")]
@@ -131,7 +135,8 @@ def extract_mutants(tmp_path: Path, seeds: list[int]) -> dict[str, object]:
 @pytest.mark.parametrize("seeds", [[7, 0, 1, 2, 3, 4, 5, 6]])
 def test_mutated_pdf_regressions(tmp_path, seeds):
     out = extract_mutants(tmp_path, seeds)
-    assert isinstance(out["m7.pdf"], Failure | Extraction)
+    # It once crashed the extractor; pypdf now reads it with warnings.
+    assert isinstance(out["m7.pdf"], Extraction) and out["m7.pdf"].pages
 
 
 @settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
@@ -146,6 +151,3 @@ def test_mutated_pdfs_through_workers(tmp_path_factory, seeds):
 def test_mutated_pdfs_through_workers_long(tmp_path_factory, seeds):
     extract_mutants(tmp_path_factory.mktemp("mut"), seeds)
 
-
-def test_fuzz_figures_pdf():
-    figure("pdf_fuzz", files=COUNT["pdf_files"])

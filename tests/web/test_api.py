@@ -87,7 +87,7 @@ def test_healthz_missing_index(missing_client):
     ("/api/search?q=year:abc", 400, "bad_query"),
     ("/api/search?page=abc", 400, "bad_request"),
     ("/api/search?sort=up", 400, "bad_request"),
-    ("/api/search?q=" + "x" * 600, 400, "bad_request"),
+    ("/api/search?q=" + "x" * 1200, 400, "bad_request"),
     ("/api/cite?q=hi", 400, "bad_query"),
     ("/api/reports/nope", 404, "not_found"),
     ("/api/nothing-here", 404, "not_found"),
