@@ -36,6 +36,11 @@ FIELD_WORDS = ("trafficking", "forced", "labour", "fishing", "victim", "victims"
                "broker", "survivor", "protection", "prosecution", "smuggling", "border",
                "wages", "passport", "shelter", "scam", "compound", "child", "sexual",
                "referral", "identification", "repatriation")
+# Real text starts its Zipf curve with function words ("the", "of", ...): they make the
+# slow phrases ("victims of trafficking"). Term queries never sample them, as users don't.
+FUNCTION_WORDS = ("the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was",
+                  "with", "as", "by", "it", "are", "be", "from", "at", "or", "this", "an",
+                  "which", "not", "were", "have", "has", "been", "their", "they")
 _ONSETS = "b c d f g h k l m n p r s t v w y z br ch cl dr gr kr pl pr sh st th tr".split()
 _VOWELS = "a e i o u ai ea ia io ou".split()
 _CODAS = ["", "", "", "n", "r", "s", "l", "m", "t", "ng"]
@@ -67,7 +72,7 @@ def vocabulary(size: int = VOCAB_SIZE, seed: int = SEED) -> list[str]:
     ranks = sorted(rng.sample(range(10, 400), len(FIELD_WORDS)))
     for rank, fw in zip(ranks, FIELD_WORDS, strict=True):
         words.insert(rank, fw)
-    return words
+    return [*FUNCTION_WORDS, *words[: size - len(FUNCTION_WORDS)]]
 
 
 def _cum_weights(n: int, s: float) -> list[float]:
@@ -179,18 +184,19 @@ def queries(reps: list[SynthReport], per_class: int, seed: int = SEED) -> list[Q
         for _ in range(per_class):
             r, text = page()
             toks = _tokens(text)
+            content = [t for t in toks if t not in FUNCTION_WORDS] or toks
             if cls in ("term", "filtered"):
-                w = rng.choice(toks)
+                w = rng.choice(content)
                 out.append(Query(cls, (w,), w, r.country if cls == "filtered" else None))
             elif cls in ("two_terms", "three_terms"):
-                ws = tuple(rng.sample(sorted(set(toks)), 2 if cls == "two_terms" else 3))
+                ws = tuple(rng.sample(sorted(set(content)), 2 if cls == "two_terms" else 3))
                 out.append(Query(cls, ws, " ".join(ws)))
             elif cls == "phrase":
                 i = rng.randrange(len(toks) - 1)
                 ws = tuple(toks[i : i + 2])
                 out.append(Query(cls, ws, f'"{ws[0]} {ws[1]}"'))
             elif cls == "prefix":
-                w = rng.choice([t for t in toks if len(t) >= 6])
+                w = rng.choice([t for t in content if len(t) >= 6])
                 stem = w[: rng.randint(4, 5)]
                 out.append(Query(cls, (stem,), stem + "*"))
             else:

@@ -47,13 +47,33 @@ class EnglishStemFilter(Filter):
 
 PAIR_JOINER = "_"  # never inside a token: the tokenizer splits on "_"
 
+# Function words of the region's space-separated languages (English, Indonesian, Malay,
+# Filipino, Vietnamese). Phrases through them ("victims of trafficking", "the principle")
+# are the slow ones: their position lists are on nearly every page. Changing this list
+# changes the index: bump SCHEMA_VERSION.
+COMMON_WORDS = frozenset("""
+a about after against all also an and any are as at be been before being between both but
+by can could did do does during each for from had has have he her his how if in into is it
+its may might more most must no not of on only or other our out over shall she should so
+such than that the their them then there these they this those through to under until upon
+was we were what when where whether which while who whom whose will with within without
+would you your
+ada adalah akan antara atau bagi bahwa bahawa dalam dan dari dengan di harus itu jika juga
+ke kepada oleh pada para sebagai secara tentang telah tersebut untuk yang ini tidak
+ang at ay hindi ito mga na ng o para sa si
+cac cho co cua duoc khi la mot nhung nhu trong va ve voi
+""".split())
+
 
 class PairTokenizer(Tokenizer):
-    """Consecutive word pairs ("forced_labor"): a two-word phrase becomes one term.
+    """Word pairs that involve a common word ("victims_of", "of_trafficking").
 
-    Whoosh checks phrases by intersecting position lists in Python, which took ~1 s for
-    common words at 20k pages (perf-feasibility.md §1); a pair term is one posting list.
-    Thai/Khmer/Lao/Burmese bigram runs are left out: their phrases are short substrings.
+    Whoosh checks phrases by intersecting position lists in Python: ~1 s for common words
+    at 20k pages (perf-feasibility.md §1). Indexing *every* pair fixed that but cost 2.7x
+    indexing time, 2.3x writer memory and a 5x larger index (measured at 5k pages), so only
+    pairs with a common word are indexed (CommonGrams, as in Lucene/Solr): those are the
+    slow phrases. A phrase of two rarer words keeps the positional check, which is fast
+    because one of its position lists is short.
     """
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False,
@@ -65,7 +85,7 @@ class PairTokenizer(Tokenizer):
             if tok.sea:
                 prev = None
                 continue
-            if prev is not None and tok.pos == prev.pos + 1:
+            if prev is not None and (prev.text in COMMON_WORDS or tok.text in COMMON_WORDS):
                 t.text = prev.text + PAIR_JOINER + tok.text
                 t.boost = 1.0
                 t.stopped = False

@@ -18,7 +18,7 @@ from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, OrGroup, PlusMinus
 from ..errors import QueryError
 from ..normalize import fold_quotes, nfkc
 from ..tokens import SEA_RUN
-from .analysis import PAIR_JOINER
+from .analysis import COMMON_WORDS, PAIR_JOINER
 from .schema import build_schema
 
 MAX_LENGTH = 1000
@@ -200,18 +200,22 @@ def _fix(q: wq.Query, normalize_value) -> wq.Query:
 
 
 def pair_phrase(node: wq.Phrase) -> wq.Query:
-    """An exact phrase on page text through the word-pair field.
+    """An exact phrase on page text, through the common-word pair field where it can.
 
-    Two words: one pair term. Longer: every pair must be present (a cheap intersection of
-    short posting lists) and the positional phrase confirms the order. Phrases with slop,
-    or over Thai/Khmer/Lao/Burmese bigrams, keep the positional check alone.
+    Pairs with a common word ("victims of trafficking" -> victims_of, of_trafficking) are
+    single terms: they must all be present, and the positional phrase confirms the order on
+    the few pages that have them. A phrase with no common word, with slop, or over
+    Thai/Khmer/Lao/Burmese bigrams keeps the positional check alone.
     """
     words = [w if isinstance(w, str) else w.decode() for w in node.words]
     if node.slop != 1 or len(words) < 2 or any(SEA_RUN.search(w) for w in words):
         return node
     pairs = [wq.Term("pairs", a + PAIR_JOINER + b, boost=node.boost)
-             for a, b in zip(words, words[1:], strict=False)]
-    if len(pairs) == 1:
+             for a, b in zip(words, words[1:], strict=False)
+             if a in COMMON_WORDS or b in COMMON_WORDS]
+    if not pairs:
+        return node
+    if len(pairs) == 1 and len(words) == 2:
         return pairs[0]
     return wq.And([*pairs, node])
 

@@ -13,7 +13,7 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from .analysis import english_analyzer, pair_analyzer, plain_analyzer
 
 # Bump on any change to fields or analyzers: an index with another version is rebuilt.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 FACET_FIELDS = ("country", "theme", "year", "language", "type")
 
@@ -29,7 +29,7 @@ def build_schema() -> Schema:
         # Page text: unstemmed with positions (phrases, quotes) and stemmed for ranking.
         text=TEXT(analyzer=plain, phrase=True, multitoken_query="phrase"),
         stem=TEXT(analyzer=english, phrase=False, multitoken_query="and"),
-        # Consecutive word pairs of the page text: fast two-word phrases (analysis.py).
+        # Word pairs with a common word (CommonGrams): fast phrases through them (analysis.py).
         pairs=TEXT(analyzer=pair_analyzer(), phrase=False),
         title=TEXT(analyzer=english, phrase=True, field_boost=3.0, multitoken_query="phrase"),
         summary=TEXT(analyzer=english, phrase=False, field_boost=1.5, multitoken_query="and"),
