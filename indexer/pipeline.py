@@ -119,7 +119,7 @@ def index_corpus(
             _run(summary, candidates, refused, overrides, index_dir, writer, old, records,
                  rebuild=rebuild, retry_failed=retry_failed, workers=workers,
                  file_timeout=file_timeout, batch_size=batch_size, progress=progress)
-            writer.commit(optimize=rebuild)
+            writer.commit()  # no optimize: merging everything cost ~27% of a full run
         except BaseException:
             writer.cancel()
             raise

@@ -72,16 +72,12 @@ class _Pool:
         self.size, self.timeout = size, timeout
         self.memory_mb, self.extractor = memory_mb, extractor
         self.workers: list[_Worker] = []
+        self._exhausted = False
 
     def run(self, jobs: Iterator[tuple[Path, str]]) -> Iterator[tuple[str, Result]]:
-        exhausted = False
+        self._exhausted = False
+        self._fill(jobs)
         while True:
-            while not exhausted and self._idle_or_room():
-                job = next(jobs, None)
-                if job is None:
-                    exhausted = True
-                else:
-                    self._dispatch(Path(job[0]), job[1])
             busy = [w for w in self.workers if w.name is not None]
             if not busy:
                 return
@@ -90,8 +86,19 @@ class _Pool:
             wait([w.conn for w in busy] + [w.process.sentinel for w in busy], remaining)
             # Collect everything ready before judging deadlines: time spent by our caller
             # between two yields must not turn a finished file into a timeout.
-            outcomes = [self._collect(w) for w in busy]
-            yield from (o for o in outcomes if o is not None)
+            ready = [o for o in (self._collect(w) for w in busy) if o is not None]
+            # Give idle workers their next file before handing results over, so extraction
+            # goes on while the caller indexes and commits (it was idle during commits).
+            self._fill(jobs)
+            yield from ready
+
+    def _fill(self, jobs: Iterator[tuple[Path, str]]) -> None:
+        while not self._exhausted and self._idle_or_room():
+            job = next(jobs, None)
+            if job is None:
+                self._exhausted = True
+            else:
+                self._dispatch(Path(job[0]), job[1])
 
     def _idle_or_room(self) -> bool:
         return len(self.workers) < self.size or any(w.name is None for w in self.workers)
