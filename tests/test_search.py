@@ -291,3 +291,8 @@ def test_multi_segment_index_filters_and_excludes(tmp_path):
 
 def test_reversed_year_range_is_forgiven(searcher):
     assert set(ids(searcher.search("year:2021..2019"))) == {FISHING.id, WAGES.id, THAI.id}
+
+
+def test_a_lone_exclusion_means_everything_without_it(searcher):
+    assert ids(searcher.search("-fishing")) == ids(searcher.search("NOT fishing"))
+    assert FISHING.id not in ids(searcher.search("-fishing")) and searcher.search("-fishing").total

@@ -163,6 +163,10 @@ def parse(raw: str, normalize_value=None, *, trusted: bool = False) -> ParsedQue
         return None
     if not trusted:
         check(text)
+    if all(w.startswith("-") and len(w) > 1 for w in text.split()):
+        # Only exclusions ("-fishing"): Whoosh's minus needs something to subtract from,
+        # while "NOT fishing" means "every page without it"; the intent is the same.
+        text = " ".join(f"NOT {w[1:]}" for w in text.split())
     q = _fix(_parse(_parser(), text), normalize_value)
     any_words = None
     if is_plain(text) and len(text.split()) > 1:
