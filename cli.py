@@ -85,7 +85,9 @@ def index(corpus: Path, index_dir: Path, full: bool, workers: int | None,
                            progress=None if as_json else _progress_printer())
     if as_json:
         data = summary.to_json()
-        data["failures"] = [_failure_json(f) for f in summary.failures]
+        from indexer.serialize import failure_json
+
+        data["failures"] = [failure_json(f) for f in summary.failures]
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
     else:
         _print_summary(summary)
@@ -110,13 +112,9 @@ def _progress_printer():
     return progress
 
 
-def _failure_json(f) -> dict:
-    from indexer.models import display_name
-
-    return {"file": display_name(f.path), "reason": f.reason.value, "message": f.message}
-
-
 def _print_summary(s) -> None:
+    from indexer.serialize import failure_json
+
     click.echo(
         f"{s.files_seen} files seen: {s.indexed} indexed, {s.unchanged} unchanged, "
         f"{s.renamed} renamed, {s.removed} removed, {len(s.failures)} with problems; "
@@ -127,7 +125,7 @@ def _print_summary(s) -> None:
         by = ", ".join(f"{k} {v}" for k, v in s.failed_by_reason().items())
         click.echo(f"Problems by reason: {by}")
         for f in s.failures:
-            d = _failure_json(f)
+            d = failure_json(f)
             click.echo(f"  {d['reason']:<16} {d['file']}: {d['message']}")
 
 

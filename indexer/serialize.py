@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from .citations import format_quote_citation
-from .models import Metadata, PageHit, QuoteMatch, ReportHit, SearchResults
+from .models import Failure, Metadata, PageHit, QuoteMatch, ReportHit, SearchResults, display_name
 
 _TAG = re.compile(r"</?mark>")
 
@@ -49,3 +49,8 @@ def quote_json(m: QuoteMatch, fmt: str = "text",
             "labels": list(m.labels), "exact": m.exact, "similarity": round(m.similarity, 3),
             "passage": m.passage,
             "citation": format_quote_citation(m, url=url_for_pdf(m.report_id), fmt=fmt)}
+
+
+def failure_json(f: Failure) -> dict:
+    """A file that could not be indexed, as `index --json`, `status` and the web show it."""
+    return {"file": display_name(f.path), "reason": f.reason.value, "message": f.message}

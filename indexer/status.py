@@ -11,6 +11,7 @@ from .index.records import no_text_notices
 from .index.schema import SCHEMA_VERSION
 from .index.store import FAILURES, RUNS
 from .models import display_name
+from .serialize import failure_json
 
 _FIELDS = ("title", "publisher", "year", "doc_type", "countries", "themes", "languages")
 
@@ -26,8 +27,7 @@ def index_status(index_path: Path, with_reports: bool = False,
         languages.update(rec["metadata"].get("languages") or ["unknown"])
     runs = reader.dir.read_json(RUNS, [])
     failures = reader.dir.read_json(FAILURES, [])
-    notices = [{"file": display_name(f.path), "reason": f.reason.value, "message": f.message}
-               for f in no_text_notices(records)]
+    notices = [failure_json(f) for f in no_text_notices(records)]
     out: dict[str, Any] = {
         "index": str(index_path),
         "generation": reader.generation,

@@ -6,20 +6,15 @@ the same passage as plain text for clients that do not render HTML.
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify, request, url_for
+from flask import Blueprint, jsonify, request
 
 from indexer.errors import IndexCorrupt, IndexMissing
 from indexer.serialize import meta_json, page_json, quote_json, results_json
 
-from . import params
+from . import params, present
 from .searcher import get_searcher
 
 bp = Blueprint("api", __name__)
-def _pdf_url(report_id: str) -> str | None:
-    base = current_app.config.get("PUBLIC_URL")
-    return base.rstrip("/") + url_for("web.pdf", report_id=report_id) if base else None
-
-
 @bp.get("/api/search")
 def search():
     p = params.parse_search()
@@ -46,7 +41,7 @@ def report(report_id: str):
 def cite():
     q = params.quote_text(request.args)
     matches = get_searcher().quote(q) if q else ()
-    return jsonify(quote=q, matches=[quote_json(m, url_for_pdf=_pdf_url) for m in matches])
+    return jsonify(quote=q, matches=[quote_json(m, url_for_pdf=present.pdf_url) for m in matches])
 
 
 @bp.get("/healthz")

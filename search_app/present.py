@@ -82,16 +82,20 @@ def snippet_lang(hit_languages: Sequence[str], meta: Metadata) -> str:
     return langs[0] if langs else "und"
 
 
+def pdf_url(report_id: str) -> str | None:
+    """The public link to a report's PDF, or None when PUBLIC_URL is not configured."""
+    base = current_app.config.get("PUBLIC_URL")
+    return base.rstrip("/") + url_for("web.pdf", report_id=report_id) if base else None
+
+
 def citation(meta: Metadata, report_id: str, page_number: int | None = None,
              page_label: str | None = None, fmt: str = "text", *,
              page_numbers: Sequence[int] | None = None,
              page_labels: Sequence[str] | None = None) -> str:
     """A formatted citation. It links to the PDF only when PUBLIC_URL is configured: a
     localhost address in a shared citation would be useless to its readers."""
-    base = current_app.config.get("PUBLIC_URL")
-    url = base.rstrip("/") + url_for("web.pdf", report_id=report_id) if base else None
     return format_citation(meta, report_id=report_id, page_label=page_label,
-                           page_number=page_number, url=url, fmt=fmt,
+                           page_number=page_number, url=pdf_url(report_id), fmt=fmt,
                            page_numbers=page_numbers, page_labels=page_labels)
 
 
