@@ -71,6 +71,13 @@ class Filters:
         self._canon = {f: {normalize_filter_value(f, v) for v in vs}
                        for f, vs in self.values.items() if f != "year"}
 
+    def canonical(self) -> dict[str, set[str]]:
+        """Wanted values per field (lower-case, canonical), year excluded."""
+        return self._canon
+
+    def year_ranges(self) -> list[tuple[int, int]]:
+        return self._years
+
     def passes(self, rec: dict, skip: str | None = None) -> bool:
         for field, wanted in self._canon.items():
             if field == skip:

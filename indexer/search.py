@@ -14,14 +14,17 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+import numpy as np
+
 from .errors import NotFound, QueryError, UsageError
-from .filters import Filters, normalize_filter_value, record_values
+from .filters import Filters, normalize_filter_value
 from .index import query as qlang
 from .index.analysis import stem_word
+from .index.fastpath import Hits
 from .index.reader import IndexReader, PageRef, Snapshot
 from .index.records import record_to_report
-from .index.schema import FACET_FIELDS
 from .models import Metadata, PageHit, QuoteMatch, Report, ReportHit, SearchResults, display_name
+from .reports_table import ReportsTable
 from .snippets import match_spans, snippet
 from .tokens import normalize_word, tokenize
 
@@ -35,6 +38,12 @@ FALLBACK_NOTICE = "No page has all the words; showing pages with most of them."
 
 def metadata_of(rec: dict) -> Metadata:
     return record_to_report({**rec, "pages": []}).metadata
+
+
+def _table(snap: Snapshot) -> ReportsTable:
+    """The commit's reports table, built once and shared."""
+    return snap.derived("reports", lambda: ReportsTable(snap.records, snap.report_of,
+                                                        snap.report_docs))
 
 
 class Searcher:
@@ -63,33 +72,37 @@ class Searcher:
             parsed, expansions = self._expand(parsed)
         notice = None
         with self.reader.snapshot() as snap:
-            records = snap.records
+            table = _table(snap)
+            masks = table.filter_masks(flt)
+            hits = None
             if parsed is None:
                 q = text_q = None
-                matched: dict[str, list[int]] = {rid: [] for rid in records}
+                matched = np.ones(len(table), dtype=bool)
             else:
                 q, text_q = self._page_queries(snap, parsed.query)
-                matched = snap.matching(q)
-                if not matched and parsed.any_words is not None:
+                hits = snap.evaluate(q)
+                matched = table.reports_of(hits.ids)
+                if not matched.any() and parsed.any_words is not None:
                     q, text_q = self._page_queries(snap, parsed.any_words)
-                    matched = snap.matching(q)
-                    notice = FALLBACK_NOTICE if matched else None
-            ok = [rid for rid in matched if flt.passes(records[rid])]
-            facets = self._facets(matched, records, flt)
+                    hits = snap.evaluate(q)
+                    matched = table.reports_of(hits.ids)
+                    notice = FALLBACK_NOTICE if matched.any() else None
+            ok_mask = table.passing(masks, matched)
+            total = int(ok_mask.sum())
+            facets = table.facets(matched, masks)
             start = (page - 1) * per_page
-            if q is None or sort != "relevance":
-                ordered = self._sorted(ok, records, "newest" if sort == "relevance" else sort)
+            if hits is None or sort != "relevance":
+                ok = [table.ids[i] for i in np.flatnonzero(ok_mask).tolist()]
+                ordered = self._sorted(ok, snap.records, "newest" if sort == "relevance" else sort)
                 shown = ordered[start : start + per_page]
             else:
-                allowed = (None if len(ok) == len(matched)
-                           else {d for rid in ok for d in matched[rid]})
-                best = snap.top(q, start + per_page, docnums=allowed, per_report=1)
-                shown = [r.report_id for r in best][start : start + per_page]
-            refs, counts = self._shown_pages(snap, q, text_q, shown, matched)
-            hits = self._hits(snap, shown, refs, counts, parsed)
-            suggestion = self._suggest(snap, parsed, len(ok), flt) if parsed else None
-        return SearchResults(query=query, total=len(ok), page=page, per_page=per_page,
-                             results=tuple(hits), facets=facets, suggestion=suggestion,
+                best = table.best_reports(hits.ids, hits.scores, ok_mask, start + per_page)
+                shown = [rid for rid, _ in best[start : start + per_page]]
+            refs, counts = self._shown_pages(snap, table, hits, text_q, shown)
+            results = self._hits(snap, shown, refs, counts, parsed)
+            suggestion = self._suggest(snap, parsed, total, flt) if parsed else None
+        return SearchResults(query=query, total=total, page=page, per_page=per_page,
+                             results=tuple(results), facets=facets, suggestion=suggestion,
                              notice=notice, filters=flt.values, sort=sort,
                              expansions=expansions)
 
@@ -137,39 +150,30 @@ class Searcher:
         return expanded, qlang.text_only(expanded)
 
     @staticmethod
-    def _shown_pages(snap: Snapshot, q, text_q, shown: list[str],
-                     matched: Mapping[str, list[int]]) -> tuple[list[PageRef], dict[str, int]]:
+    def _shown_pages(snap: Snapshot, table: ReportsTable, hits: Hits | None, text_q,
+                     shown: list[str]) -> tuple[list[PageRef], dict[str, int]]:
         """Best pages of the shown reports, and how many pages of each match in their text.
 
         Only pages whose text matches are shown and counted; a report matched through its
         title or summary alone shows its first page. Computed for the shown reports only,
         so the cost does not grow with the number of matches.
         """
-        if q is None or not shown:
+        if hits is None or not shown:
             return [], {}
-        candidates = [d for rid in shown for d in matched[rid]]
-        text_hits = snap.score_among(text_q, candidates)
-        pages = {rid: [d for d in matched[rid] if d in text_hits] or matched[rid][:1]
-                 for rid in shown}
-        scores = snap.score_among(q, [d for docs in pages.values() for d in docs])
+        matched = table.docs_by_report(hits.ids, shown)
+        candidates = np.asarray(sorted(d for docs in matched.values() for d in docs),
+                                dtype=np.int64)
+        in_text = set(snap.evaluate(text_q, within=candidates).ids.tolist())
+        score_of = dict(zip(hits.ids[np.isin(hits.ids, candidates)].tolist(),
+                            hits.scores[np.isin(hits.ids, candidates)].tolist(), strict=True))
         refs = []
-        for rid, docs in pages.items():
-            best = sorted(docs, key=lambda d: (-scores.get(d, 0.0), d))[:PAGES_PER_REPORT]
-            refs += [PageRef(rid, snap.page_number(d), scores.get(d, 0.0), d) for d in best]
-        return refs, {rid: len(docs) for rid, docs in pages.items()}
-
-    def _facets(self, matched: Mapping[str, list[int]], records: dict[str, dict],
-                flt: Filters) -> dict[str, dict[str, int]]:
-        facets: dict[str, dict[str, int]] = {}
-        for field in FACET_FIELDS:
-            counts: Counter[str] = Counter()
-            for rid in matched:
-                rec = records[rid]
-                if flt.passes(rec, skip=field):
-                    counts.update(set(record_values(rec, field)))
-            key = (lambda kv: (-int(kv[0]), 0)) if field == "year" else (lambda kv: (-kv[1], kv[0]))
-            facets[field] = dict(sorted(counts.items(), key=key))
-        return facets
+        counts = {}
+        for rid, docs in matched.items():
+            pages = [d for d in docs if d in in_text] or docs[:1]
+            counts[rid] = len(pages)
+            best = sorted(pages, key=lambda d: (-score_of.get(d, 0.0), d))[:PAGES_PER_REPORT]
+            refs += [PageRef(rid, snap.page_number(d), score_of.get(d, 0.0), d) for d in best]
+        return refs, counts
 
     @staticmethod
     def _sorted(rids: list[str], records: dict[str, dict], sort: str) -> list[str]:
@@ -279,13 +283,15 @@ class Searcher:
             terms = [w for _, w in scored[:60]]
             if not terms:
                 return ()
-            q = qlang.any_of("stem", terms)
-            refs = [r for r in snap.top(q, 200, per_report=1) if r.report_id != report_id]
-            return tuple(ReportHit(report_id=r.report_id,
-                                   file=display_name(snap.records[r.report_id]["file"]["path"]),
-                                   metadata=metadata_of(snap.records[r.report_id]),
-                                   score=r.score, matching_pages=0, pages=())
-                         for r in refs[:limit])
+            hits = snap.evaluate(qlang.any_of("stem", terms))
+            table = _table(snap)
+            ok = np.ones(len(table), dtype=bool)
+            ok[table.index[report_id]] = False
+            return tuple(ReportHit(report_id=rid,
+                                   file=display_name(snap.records[rid]["file"]["path"]),
+                                   metadata=metadata_of(snap.records[rid]),
+                                   score=score, matching_pages=0, pages=())
+                         for rid, score in table.best_reports(hits.ids, hits.scores, ok, limit))
 
     def pdf_path(self, report_id: str) -> Path:
         """The report's PDF, only if it resolves to a file inside the corpus (symlinks too)."""

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from whoosh import query as wq
 
+from .query import pair_phrase
 from .reader import Snapshot
 
 FIELD = "text"
@@ -38,7 +39,11 @@ def phrase_candidates(snap: Snapshot, tokens: Sequence[str], top: int = 30) -> d
     """Pages containing the quote's tokens as a phrase, with their neighbours (fast path)."""
     if len(tokens) < 2:
         return {}
-    return _with_neighbours(snap, snap.top(wq.Phrase(FIELD, list(tokens)), top))
+    # The rarest words and the common-word pairs narrow the pages down with arrays; the
+    # positional check then runs on those few pages only (fastpath.py).
+    rare = [wq.Term(FIELD, t) for t in rarest_tokens(snap, tokens, 3)]
+    q = wq.And([*rare, pair_phrase(wq.Phrase(FIELD, list(tokens)))])
+    return _with_neighbours(snap, snap.best_pages(snap.evaluate(q), top))
 
 
 def rare_word_candidates(snap: Snapshot, tokens: Sequence[str], *, rare: int = 8,
@@ -47,7 +52,8 @@ def rare_word_candidates(snap: Snapshot, tokens: Sequence[str], *, rare: int = 8
     rarest = rarest_tokens(snap, tokens, rare)
     if not rarest:
         return {}
-    return _with_neighbours(snap, snap.top(wq.Or([wq.Term(FIELD, t) for t in rarest]), top))
+    q = wq.Or([wq.Term(FIELD, t) for t in rarest])
+    return _with_neighbours(snap, snap.best_pages(snap.evaluate(q), top))
 
 
 def _with_neighbours(snap: Snapshot, refs) -> dict[str, dict[int, int]]:

@@ -9,21 +9,24 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
+import numpy as np
 from whoosh import query as wq
-from whoosh.collectors import Collector, FilterCollector, TopCollector
-from whoosh.query import TermNotFound
-from whoosh.searching import Searcher, TimeLimit
+from whoosh.searching import Searcher
 from whoosh.support.levenshtein import distance
 
-from ..errors import IndexCorrupt, NotFound, QueryError, QueryTimeout
+from ..errors import IndexCorrupt, NotFound, QueryError
 from ..models import Report
+from .fastpath import Evaluator, Hits, PostingCache
 from .records import decode_record, decode_text, record_to_report
 from .store import IndexDir
+
+T = TypeVar("T")
 
 
 class IndexReader:
@@ -34,7 +37,7 @@ class IndexReader:
         self.generation = self.dir.current_generation() or ""
         self.ix = self.dir.open_index(self.generation or None)
         self._lock = threading.Lock()
-        self._snap: tuple[int, dict[str, dict], list[str], frozenset[int]] | None = None
+        self._commit: Commit | None = None
 
     def is_current(self) -> bool:
         """False once a newer generation has been published (a full rebuild swapped in)."""
@@ -44,12 +47,12 @@ class IndexReader:
             return False
 
     # -- records ------------------------------------------------------------------------
-    def _snapshot(self, s) -> tuple[dict[str, dict], list[str], frozenset[int]]:
-        """Records and the docnum -> report id map of the commit `s` reads (cached per commit)."""
+    def _commit_of(self, s) -> Commit:
+        """Records, the docnum -> report id map and caches of the commit `s` reads (per commit)."""
         gen = s.reader().generation()
         with self._lock:
-            if self._snap is not None and self._snap[0] == gen:
-                return self._snap[1], self._snap[2], self._snap[3]
+            if self._commit is not None and self._commit.generation == gen:
+                return self._commit
             try:
                 records = {}
                 report_docs = set()
@@ -66,8 +69,9 @@ class IndexReader:
                 raise IndexCorrupt(f"index in {self.dir.path} cannot be read: "
                                    f"{type(exc).__name__}: {exc}",
                                    "rebuild with: reportsearch index --full") from exc
-            self._snap = (gen, records, report_of, frozenset(report_docs))
-            return records, report_of, self._snap[3]
+            self._commit = Commit(gen, records, report_of, frozenset(report_docs),
+                                  PostingCache(gen))
+            return self._commit
 
     def records(self) -> dict[str, dict]:
         """All report records by id, from the latest commit."""
@@ -99,7 +103,7 @@ class IndexReader:
             raise IndexCorrupt(f"index in {self.dir.path} cannot be read: {type(exc).__name__}: {exc}",
                                "rebuild with: reportsearch index --full") from exc
         try:
-            yield Snapshot(s, *self._snapshot(s))
+            yield Snapshot(s, self._commit_of(s))
         finally:
             s.close()
 
@@ -115,111 +119,62 @@ def _evaluating() -> Iterator[None]:
                          "rewrite it with fewer ANDNOT / NOT operators") from None
 
 
-class _DeadlineTopCollector(TopCollector):
-    """Whoosh's top-k collector with a deadline checked as it scores.
+@dataclass
+class Commit:
+    """What is cached for one commit: records, docnum maps, postings and derived tables."""
 
-    Whoosh's TimeLimitCollector overrides `collect_matches`, so a FilterCollector around it
-    would bypass it (and it uses SIGALRM by default, which fails in web threads); checking
-    in `collect` works under any wrapper.
-    """
-
-    def __init__(self, limit: int, deadline: float) -> None:
-        super().__init__(limit=limit)
-        self.deadline = deadline
-        self._calls = 0
-
-    def collect(self, sub_docnum: int):
-        self._calls += 1
-        if self._calls % 256 == 0 and time.monotonic() > self.deadline:
-            raise TimeLimit
-        return super().collect(sub_docnum)
+    generation: int
+    records: dict[str, dict]
+    report_of: list[str]
+    report_docs: frozenset[int]
+    postings: PostingCache
+    derived: dict[str, object] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
 
 class Snapshot:
     """Matching, scoring and text access over one open Whoosh searcher."""
 
-    def __init__(self, searcher: Searcher, records: dict[str, dict], report_of: list[str],
-                 report_docs: frozenset[int]) -> None:
+    def __init__(self, searcher: Searcher, commit: Commit) -> None:
         self.searcher = searcher
-        self.records = records
-        self.report_of = report_of
-        self.report_docs = report_docs
+        self.commit = commit
+        self.records = commit.records
+        self.report_of = commit.report_of
+        self.report_docs = commit.report_docs
+
+    def derived(self, key: str, build: Callable[[], T]) -> T:
+        """A value computed once per commit (e.g. the reports table), shared by threads."""
+        c = self.commit
+        with c.lock:
+            if key not in c.derived:
+                c.derived[key] = build()
+            return c.derived[key]  # type: ignore[return-value]
+
+    def evaluate(self, q: wq.Query, *, within: np.ndarray | None = None,
+                 time_limit: float = 3.0) -> Hits:
+        """Every document matching `q` with its score, as arrays (fastpath.py)."""
+        ev = Evaluator(self.searcher, self.commit.postings, time.monotonic() + time_limit)
+        with _evaluating():
+            return ev.run(q, within)
+
+    def best_pages(self, hits: Hits, limit: int) -> list[PageRef]:
+        """The `limit` best-scoring pages among `hits` (ties: lower docnum first)."""
+        ids, scores = hits.ids, hits.scores
+        if self.report_docs:
+            keep = ~np.isin(ids, np.fromiter(self.report_docs, dtype=np.int64))
+            ids, scores = ids[keep], scores[keep]
+        order = np.lexsort((ids, -scores))[:limit]
+        return [PageRef(self.report_of[d], self.page_number(d), s, d)
+                for d, s in zip(ids[order].tolist(), scores[order].tolist(), strict=True)]
 
     def matching(self, q: wq.Query) -> dict[str, list[int]]:
         """Every page matching `q` as docnums grouped by report id (unscored: counts, facets)."""
         out: dict[str, list[int]] = {}
         report_of, report_docs = self.report_of, self.report_docs
-        with _evaluating():
-            for docnum in q.docs(self.searcher):
-                if docnum not in report_docs:  # report records carry filter fields too
-                    out.setdefault(report_of[docnum], []).append(docnum)
+        for docnum in self.evaluate(q).ids.tolist():
+            if docnum not in report_docs:  # report records carry filter fields too
+                out.setdefault(report_of[docnum], []).append(docnum)
         return out
-
-    def score_among(self, q: wq.Query, docnums: Iterable[int]) -> dict[int, float]:
-        """Scores of the given documents that match `q` (others left out).
-
-        Skips through the postings to each candidate instead of walking every match, so
-        checking the pages of ten reports costs the same for a rare word and a common one.
-        """
-        s = self.searcher
-        try:
-            m = q.matcher(s, s.context())
-        except TermNotFound:
-            return {}
-        out: dict[int, float] = {}
-        for d in sorted(docnums):
-            if not m.is_active():
-                break
-            if m.id() < d:
-                m.skip_to(d)
-                if not m.is_active():
-                    break
-            if m.id() == d:
-                out[d] = float(m.score())
-        return out
-
-    def top(self, q: wq.Query, limit: int, *, docnums: set[int] | None = None,
-            per_report: int | None = None, time_limit: float = 3.0) -> list[PageRef]:
-        """The `limit` best-scoring pages, best first, at most `per_report` per report.
-
-        Scores only a top-k (Whoosh skips posting blocks that cannot make it), widening k
-        until enough distinct reports are found or the matches run out: a broad query
-        never scores every matching page.
-        """
-        if docnums is not None and not docnums:
-            return []
-        deadline = time.monotonic() + time_limit
-        k = max(limit * 8, 32)  # several pages per report usually share the top
-        while True:
-            scored = self._top_k(q, k, docnums, deadline)
-            taken: dict[str, int] = {}
-            out: list[PageRef] = []
-            for score, docnum in scored:
-                rid = self.report_of[docnum]
-                if per_report and taken.get(rid, 0) >= per_report:
-                    continue
-                taken[rid] = taken.get(rid, 0) + 1
-                out.append(PageRef(rid, self.searcher.stored_fields(docnum)["page"],
-                                   float(score), docnum))
-                if len(out) >= limit:
-                    return out
-            if len(scored) < k:  # every match has been seen
-                return out
-            k *= 4
-
-    def _top_k(self, q: wq.Query, k: int, docnums: set[int] | None,
-               deadline: float) -> list[tuple[float, int]]:
-        collector: Collector = _DeadlineTopCollector(k, deadline)
-        if docnums is not None:
-            collector = FilterCollector(collector, allow=docnums)
-        elif self.report_docs:  # report records carry filter fields too: pages only
-            collector = FilterCollector(collector, restrict=set(self.report_docs))
-        try:
-            self.searcher.search_with_collector(q, collector)
-        except TimeLimit:
-            raise QueryTimeout("the query took longer than its time budget",
-                               "make it more specific (fewer wildcards or OR terms)") from None
-        return sorted(collector.results().top_n, key=lambda sd: (-sd[0], sd[1]))
 
     def neighbour(self, docnum: int, delta: int) -> int | None:
         """The docnum of the same report's page `delta` pages away, if it is adjacent.

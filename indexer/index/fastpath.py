@@ -1,0 +1,364 @@
+"""Vectorised query evaluation: Whoosh's postings read into numpy arrays, scored in bulk.
+
+Whoosh walks postings one document at a time in Python (`is_active`, `id`, `next`,
+`skip_to`): at 20k pages a broad word cost ~100 ms for the matches and the top-k, which is
+most of the search page (PERFORMANCE.md). Here each term's postings are read block by
+block (one unpickle per 128 postings), scored with the same BM25F formula Whoosh uses,
+and combined with sorted-array set operations; a term's arrays are cached per commit,
+bounded in bytes. Whoosh remains the index and the fallback: any query node this module
+does not know (phrases, fuzzy terms, numeric ranges, NOT) is evaluated by Whoosh's own
+matcher, restricted to the candidates its siblings already narrowed down where it can.
+
+Scores equal Whoosh's (same formula, same float64 arithmetic) up to the order in which
+sums are added; tests/test_fastpath.py compares both on every kind of query.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.matching import FilterMatcher
+from whoosh.query import TermNotFound
+from whoosh.searching import Searcher
+from whoosh.util.numeric import _length_byte_cache
+
+from ..errors import QueryTimeout
+
+_LENGTH_OF_BYTE = np.asarray(_length_byte_cache, dtype=np.float64)
+_EMPTY_IDS = np.empty(0, dtype=np.int64)
+_EMPTY_SCORES = np.empty(0, dtype=np.float64)
+CACHE_BYTES = 64 * 1024 * 1024  # per commit; a term's postings cost 16 bytes each
+_CHECK_EVERY = 256
+
+
+@dataclass(frozen=True)
+class Hits:
+    """Matching document numbers (sorted, unique) and their scores, aligned."""
+
+    ids: np.ndarray
+    scores: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+EMPTY = Hits(_EMPTY_IDS, _EMPTY_SCORES)
+
+
+class PostingCache:
+    """Per-commit arrays: live documents, field lengths and scored postings (LRU by bytes).
+
+    Built for one reader generation; docnums are only valid inside it. Thread-safe: the
+    web server shares one per generation across request threads.
+    """
+
+    def __init__(self, generation: int, max_bytes: int = CACHE_BYTES) -> None:
+        self.generation = generation
+        self.max_bytes = max_bytes
+        self._lock = threading.Lock()
+        self._terms: OrderedDict[tuple[str, bytes], Hits] = OrderedDict()
+        self._bytes = 0
+        self._lengths: dict[str, np.ndarray] = {}
+        self._live: np.ndarray | None = None
+
+    def clear(self) -> None:
+        with self._lock:
+            self._terms.clear()
+            self._bytes = 0
+
+    def live(self, searcher: Searcher) -> np.ndarray:
+        """Boolean mask of documents that are not deleted."""
+        if self._live is None:
+            live = np.ones(searcher.doc_count_all(), dtype=bool)
+            for sub, offset in searcher.leaf_searchers():
+                deleted = sub.reader().deleted_docs_set
+                if deleted:
+                    live[np.fromiter(deleted, dtype=np.int64) + offset] = False
+            self._live = live
+        return self._live
+
+    def lengths(self, searcher: Searcher, field: str) -> np.ndarray:
+        """Each document's length of `field` as Whoosh's scorer sees it (byte-quantised)."""
+        arr = self._lengths.get(field)
+        if arr is None:
+            arr = np.ones(searcher.doc_count_all(), dtype=np.float64)
+            for sub, offset in searcher.leaf_searchers():
+                n = sub.doc_count_all()
+                column = _length_column(sub.reader(), field)
+                if column is not None:
+                    raw = np.fromiter((column[i] for i in range(n)), dtype=np.uint8, count=n)
+                    arr[offset : offset + n] = _LENGTH_OF_BYTE[raw]
+            self._lengths[field] = arr
+        return arr
+
+    def term(self, searcher: Searcher, field: str, btext: bytes) -> Hits:
+        key = (field, btext)
+        with self._lock:
+            hit = self._terms.get(key)
+            if hit is not None:
+                self._terms.move_to_end(key)
+                return hit
+        hit = self._load(searcher, field, btext)
+        size = hit.ids.nbytes + hit.scores.nbytes
+        with self._lock:
+            if key not in self._terms and size <= self.max_bytes:
+                self._terms[key] = hit
+                self._bytes += size
+                while self._bytes > self.max_bytes:
+                    _, old = self._terms.popitem(last=False)
+                    self._bytes -= old.ids.nbytes + old.scores.nbytes
+        return hit
+
+    def _load(self, searcher: Searcher, field: str, btext: bytes) -> Hits:
+        ids_parts, weight_parts = [], []
+        for sub, offset in searcher.leaf_searchers():
+            reader = sub.reader()
+            if (field, btext) not in reader:
+                continue
+            ids, weights = read_postings(reader.postings(field, btext))
+            ids_parts.append(ids + offset)
+            weight_parts.append(weights)
+        if not ids_parts:
+            return EMPTY
+        ids = np.concatenate(ids_parts)
+        weights = np.concatenate(weight_parts)
+        keep = self.live(searcher)[ids]
+        if not keep.all():
+            ids, weights = ids[keep], weights[keep]
+        if searcher.schema[field].scorable:
+            scores = _bm25(searcher, field, btext, weights, self.lengths(searcher, field)[ids])
+        else:
+            scores = weights  # Whoosh's WeightScorer: the weight is the score
+        ids.flags.writeable = False
+        scores.flags.writeable = False
+        return Hits(ids, scores)
+
+
+def _length_column(reader, field: str):
+    """The per-document length bytes of `field` in one segment (None if it has none)."""
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+
+    perdoc = reader._perdoc
+    return perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
+
+
+def _bm25(searcher: Searcher, field: str, btext: bytes, tf: np.ndarray,
+          fl: np.ndarray) -> np.ndarray:
+    """Whoosh's BM25F (B=0.75, K1=1.2), with its operations in its order."""
+    idf = searcher.idf(field, btext)
+    avgfl = searcher.avg_field_length(field) or 1
+    b, k1 = 0.75, 1.2
+    return idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * fl / avgfl)))
+
+
+def read_postings(matcher) -> tuple[np.ndarray, np.ndarray]:
+    """All document numbers and weights of one segment's term, a block at a time.
+
+    Reads Whoosh 3 posting blocks directly (pinned whoosh-reloaded 2.7.5): each block is
+    one pickled tuple of delta-coded ids and weights, so this costs one unpickle per block
+    instead of four Python calls per posting. Deleted documents are left in (the caller
+    masks them); any other matcher type is walked the slow, public way.
+    """
+    if isinstance(matcher, FilterMatcher):
+        matcher = matcher.child
+    if type(matcher) is not W3LeafMatcher:
+        ids, weights = [], []
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            matcher.next()
+        return np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64)
+    id_blocks, weight_blocks = [], []
+    m = matcher
+    while True:
+        if m._data is None:
+            m._read_data()
+        raw_ids, raw_weights = m._data[0], m._data[1]
+        n = m._blocklength
+        id_blocks.append(np.cumsum(np.asarray(raw_ids, dtype=np.int64)))
+        if raw_weights is None:
+            weight_blocks.append(np.ones(n, dtype=np.float64))
+        elif isinstance(raw_weights, float):
+            weight_blocks.append(np.full(n, raw_weights, dtype=np.float64))
+        else:
+            weight_blocks.append(np.asarray(raw_weights, dtype=np.float64))
+        if m._lastblock:
+            break
+        m._goto(m._nextoffset)
+    return np.concatenate(id_blocks), np.concatenate(weight_blocks)
+
+
+# -- set operations on sorted unique id arrays ---------------------------------------------
+
+def _union(parts: list[Hits]) -> Hits:
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return EMPTY
+    if len(parts) == 1:
+        return parts[0]
+    ids = np.concatenate([p.ids for p in parts])
+    scores = np.concatenate([p.scores for p in parts])
+    uniq, inverse = np.unique(ids, return_inverse=True)
+    return Hits(uniq, np.bincount(inverse, weights=scores, minlength=len(uniq)))
+
+
+def _intersect(a: Hits, b: Hits) -> Hits:
+    ids, ia, ib = np.intersect1d(a.ids, b.ids, assume_unique=True, return_indices=True)
+    return Hits(ids, a.scores[ia] + b.scores[ib])
+
+
+def _restrict(h: Hits, ids: np.ndarray) -> Hits:
+    """The hits whose id is in `ids` (sorted)."""
+    keep = np.isin(h.ids, ids, assume_unique=True)
+    return Hits(h.ids[keep], h.scores[keep])
+
+
+def _minus(a: Hits, ids: np.ndarray) -> Hits:
+    keep = ~np.isin(a.ids, ids, assume_unique=True)
+    return Hits(a.ids[keep], a.scores[keep])
+
+
+def _boosted(h: Hits, boost: float) -> Hits:
+    return h if boost == 1.0 else Hits(h.ids, h.scores * boost)
+
+
+class Evaluator:
+    """Evaluate one query tree against one open searcher, with a deadline."""
+
+    def __init__(self, searcher: Searcher, cache: PostingCache, deadline: float) -> None:
+        self.s = searcher
+        self.cache = cache
+        self.deadline = deadline
+
+    def run(self, q: wq.Query, within: np.ndarray | None = None) -> Hits:
+        """Documents matching `q` (limited to `within` when given) with their scores."""
+        hits = self._eval(q, within)
+        return hits if within is None else _restrict(hits, within)
+
+    # Nodes evaluated with arrays; `within` is a hint that lets the fallback skip work.
+    def _eval(self, q: wq.Query, within: np.ndarray | None) -> Hits:
+        if time.monotonic() > self.deadline:
+            raise QueryTimeout("the query took longer than its time budget",
+                               "make it more specific (fewer wildcards or OR terms)")
+        kind = type(q)
+        if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
+            return EMPTY
+        if kind is wq.Term:
+            return self._term(q)
+        if isinstance(q, wq.Or) and kind.__name__ in ("Or", "_ArrayOr") and q.scale is None:
+            subs = q.subqueries
+            if len(subs) == 1:
+                return self._eval(subs[0], within)
+            return _boosted(_union([self._eval(s, within) for s in subs]), q.boost)
+        if kind is wq.And:
+            return self._and(q, within)
+        if kind is wq.AndNot:
+            pos = self._eval(q.a, within)
+            if not len(pos):
+                return pos
+            neg = self._eval(q.b, pos.ids)
+            return _boosted(_minus(pos, neg.ids), q.boost)
+        if kind is wq.AndMaybe:
+            req = self._eval(q.a, within)
+            if not len(req):
+                return req
+            opt = _restrict(self._eval(q.b, req.ids), req.ids)
+            scores = req.scores.copy()
+            scores[np.searchsorted(req.ids, opt.ids)] += opt.scores
+            return _boosted(Hits(req.ids, scores), q.boost)
+        if kind is wq.Require:
+            req = self._eval(q.a, within)
+            if not len(req):
+                return req
+            scope = self._eval(q.b, req.ids)
+            return _boosted(_restrict(req, scope.ids), q.boost)
+        return self._whoosh(q, within)
+
+    def _term(self, q: wq.Term) -> Hits:
+        field = self.s.schema[q.fieldname] if q.fieldname in self.s.schema else None
+        if field is None:
+            return EMPTY
+        try:
+            btext = field.to_bytes(q.text)
+        except ValueError:
+            return EMPTY
+        return _boosted(self.cache.term(self.s, q.fieldname, btext), q.boost)
+
+    def _and(self, q: wq.And, within: np.ndarray | None) -> Hits:
+        subs = q.subqueries
+        if len(subs) == 1:
+            return self._eval(subs[0], within)
+        # Array-friendly clauses first; the rest (phrases...) only check their survivors.
+        arrays = [s for s in subs if _vectorised(s)]
+        others = [s for s in subs if not _vectorised(s)]
+        acc: Hits | None = None
+        for s in arrays:
+            h = self._eval(s, within if acc is None else acc.ids)
+            acc = h if acc is None else _intersect(acc, h)
+            if not len(acc):
+                return EMPTY
+        for s in others:
+            h = self._eval(s, within if acc is None else acc.ids)
+            acc = h if acc is None else _intersect(acc, h)
+            if not len(acc):
+                return EMPTY
+        assert acc is not None
+        return _boosted(acc, q.boost)
+
+    def _whoosh(self, q: wq.Query, within: np.ndarray | None) -> Hits:
+        """Any other node: Whoosh's own matcher, skipping to `within` when given."""
+        s = self.s
+        try:
+            m = q.matcher(s, s.context())
+        except TermNotFound:
+            return EMPTY
+        ids: list[int] = []
+        scores: list[float] = []
+        deadline, calls = self.deadline, 0
+        if within is None:
+            while m.is_active():
+                ids.append(m.id())
+                scores.append(m.score())
+                m.next()
+                calls += 1
+                if calls % _CHECK_EVERY == 0 and time.monotonic() > deadline:
+                    raise QueryTimeout("the query took longer than its time budget",
+                                       "make it more specific (fewer wildcards or OR terms)")
+        else:
+            for d in within.tolist():
+                if not m.is_active():
+                    break
+                if m.id() < d:
+                    m.skip_to(d)
+                    if not m.is_active():
+                        break
+                if m.id() == d:
+                    ids.append(d)
+                    scores.append(m.score())
+                calls += 1
+                if calls % _CHECK_EVERY == 0 and time.monotonic() > deadline:
+                    raise QueryTimeout("the query took longer than its time budget",
+                                       "make it more specific (fewer wildcards or OR terms)")
+        if not ids:
+            return EMPTY
+        out_ids = np.asarray(ids, dtype=np.int64)
+        out_scores = np.asarray(scores, dtype=np.float64)
+        live = self.cache.live(s)[out_ids]
+        return Hits(out_ids[live], out_scores[live])
+
+
+def _vectorised(q: wq.Query) -> bool:
+    """True when `q` is evaluated with arrays throughout (no Whoosh matcher walk)."""
+    kind = type(q)
+    if kind is wq.Term:
+        return True
+    if kind in (wq.And, wq.AndNot, wq.AndMaybe, wq.Require) or (
+            isinstance(q, wq.Or) and kind.__name__ in ("Or", "_ArrayOr") and q.scale is None):
+        return all(_vectorised(s) for s in q.children())
+    return False

@@ -1,0 +1,187 @@
+"""The array evaluator (indexer/index/fastpath.py) against Whoosh's own matchers.
+
+Whoosh is the reference: for every kind of query the array evaluator must return the same
+documents with the same scores. The index has several segments and deleted documents,
+which is where reading postings by hand could go wrong.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+
+from bench import synth
+from indexer.filters import Filters, normalize_filter_value, record_values
+from indexer.index import query as qlang
+from indexer.index.fastpath import PostingCache, read_postings
+from indexer.index.reader import IndexReader
+from indexer.index.schema import FACET_FIELDS
+from indexer.index.store import IndexDir
+from indexer.index.writer import ReportWriter
+from indexer.reports_table import ReportsTable
+
+N_PAGES = 400
+
+
+@pytest.fixture(scope="module")
+def synth_index(tmp_path_factory):
+    """Several commits (segments) and a deleted report: postings include dead docnums."""
+    reps = synth.reports(N_PAGES)
+    path = tmp_path_factory.mktemp("fastpath")
+    index_dir = IndexDir(path)
+    gen = index_dir.new_generation()
+    writer = ReportWriter(index_dir, gen)
+    for i, r in enumerate(reps, 1):
+        writer.add(synth.to_report(r))
+        if i % 12 == 0:
+            writer.commit()
+    writer.commit()
+    for r in reps[3:6]:
+        writer.delete(r.rid)
+    writer.commit()
+    index_dir.publish(gen)
+    return path, reps
+
+
+def _whoosh(snap, q):
+    """Reference: walk Whoosh's matcher for `q`."""
+    m = q.matcher(snap.searcher, snap.searcher.context())
+    ids, scores = [], []
+    while m.is_active():
+        ids.append(m.id())
+        scores.append(m.score())
+        m.next()
+    return ids, scores
+
+
+def _queries(reps):
+    qs = [q.text for q in synth.queries(reps, 6)]
+    words = sorted({w for q in synth.queries(reps, 3) for w in q.words if len(w) > 4})[:6]
+    a, b, c = words[:3]
+    qs += [f"{a} OR {b}", f"{a} -{b}", f"{a} AND NOT {b}", f"NOT {a}", f"({a} OR {b}) {c}",
+           f"{a} ANDMAYBE {b}", f"title:{a}", f"{a}~1", f"{a[:4]}* {b}", f'"{a} {b}"~3',
+           f"{a} year:2015..2020", f"{a} country:thailand", f"{a} lang:en type:report",
+           "the of", '"of the"', f'"the {a}"', f"{a} {b} {c} OR the"]
+    return qs
+
+
+def test_postings_read_by_blocks_equal_whoosh_postings(synth_index):
+    path, _ = synth_index
+    reader = IndexReader(path)
+    with reader.snapshot() as snap:
+        for sub, _offset in snap.searcher.leaf_searchers():
+            r = sub.reader()
+            for field in ("text", "stem", "pairs", "title", "country"):
+                terms = list(itertools.islice(r.lexicon(field), 0, None, 7))[:40]
+                assert terms, field
+                for t in terms:
+                    ids, weights = read_postings(r.postings(field, t))
+                    m = r.postings(field, t)
+                    ref_ids, ref_w = [], []
+                    while m.is_active():
+                        ref_ids.append(m.id())
+                        ref_w.append(m.weight())
+                        m.next()
+                    live = [not r.is_deleted(d) for d in ids.tolist()]
+                    assert ids[live].tolist() == ref_ids, (field, t)
+                    assert np.allclose(weights[live], ref_w), (field, t)
+
+
+def test_index_has_segments_and_deletions(synth_index):
+    path, _ = synth_index
+    with IndexReader(path).snapshot() as snap:
+        leaves = snap.searcher.leaf_searchers()
+        assert len(leaves) > 1
+        assert any(sub.reader().has_deletions() for sub, _ in leaves)
+
+
+def test_every_query_kind_matches_whoosh(synth_index):
+    path, reps = synth_index
+    reader = IndexReader(path)
+    checked = 0
+    with reader.snapshot() as snap:
+        for text in _queries(reps):
+            parsed = qlang.parse(text, normalize_filter_value)
+            for q in (parsed.query, parsed.any_words):
+                if q is None:
+                    continue
+                q = qlang.expand(q, snap.searcher)
+                for variant in (q, qlang.text_only(q)):
+                    ref_ids, ref_scores = _whoosh(snap, variant)
+                    hits = snap.evaluate(variant)
+                    assert hits.ids.tolist() == ref_ids, text
+                    assert np.allclose(hits.scores, ref_scores, rtol=1e-9, atol=0), text
+                    checked += 1
+                    if ref_ids:
+                        within = np.asarray(ref_ids[::3], dtype=np.int64)
+                        sub = snap.evaluate(variant, within=within)
+                        assert sub.ids.tolist() == within.tolist(), text
+    assert checked > 100
+
+
+def test_cache_is_bounded_and_reused(synth_index):
+    path, reps = synth_index
+    reader = IndexReader(path)
+    with reader.snapshot() as snap:
+        cache = PostingCache(snap.commit.generation, max_bytes=20_000)
+        for sub, _ in snap.searcher.leaf_searchers()[:1]:
+            words = list(itertools.islice(sub.reader().lexicon("stem"), 200))
+        for w in words:
+            cache.term(snap.searcher, "stem", w)
+            assert cache._bytes <= 20_000
+        last = cache.term(snap.searcher, "stem", words[-1])
+        assert cache.term(snap.searcher, "stem", words[-1]) is last  # served from the cache
+
+
+def _reference_facets(records, matched, flt):
+    facets = {}
+    for field in FACET_FIELDS:
+        counts = {}
+        for rid in matched:
+            if flt.passes(records[rid], skip=field):
+                for v in set(record_values(records[rid], field)):
+                    counts[v] = counts.get(v, 0) + 1
+        facets[field] = counts
+    return facets
+
+
+@pytest.mark.parametrize("filters", [
+    {}, {"country": "Thailand"}, {"country": ["thailand", "Viet Nam"], "year": "2012..2018"},
+    {"theme": "fishing", "language": "en"}, {"year": ["2010", "2020..2025"], "type": "report"},
+    {"country": "Atlantis"},
+])
+def test_reports_table_facets_and_filters_equal_the_record_filters(synth_index, filters):
+    path, _ = synth_index
+    reader = IndexReader(path)
+    with reader.snapshot() as snap:
+        table = ReportsTable(snap.records, snap.report_of, snap.report_docs)
+        flt = Filters(filters)
+        masks = table.filter_masks(flt)
+        matched = np.zeros(len(table), dtype=bool)
+        matched[::2] = True  # every other report "matches"
+        rids = [table.ids[i] for i in np.flatnonzero(matched)]
+        want = _reference_facets(snap.records, rids, flt)
+        got = table.facets(matched, masks)
+        assert {f: dict(v) for f, v in got.items()} == want
+        ok = table.passing(masks, matched)
+        assert [table.ids[i] for i in np.flatnonzero(ok)] == [
+            r for r in rids if flt.passes(snap.records[r])]
+
+
+def test_best_reports_rank_by_best_page_with_docnum_ties(synth_index):
+    path, _ = synth_index
+    with IndexReader(path).snapshot() as snap:
+        table = ReportsTable(snap.records, snap.report_of, snap.report_docs)
+        pages = np.flatnonzero(table.doc_rep >= 0)
+        scores = (pages % 7).astype(float)  # many ties
+        ok = np.ones(len(table), dtype=bool)
+        got = [rid for rid, _ in table.best_reports(pages, scores, ok, 15)]
+        seen, want = set(), []
+        for s, d in sorted(zip((-scores).tolist(), pages.tolist(), strict=True)):
+            rid = snap.report_of[d]
+            if rid not in seen:
+                seen.add(rid)
+                want.append(rid)
+        assert got == want[:15]
