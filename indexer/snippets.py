@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from functools import lru_cache
 
-from .tokens import word_spans
+from .tokens import SEA_CHARS, SPELLING, TOKEN, normalize_word, word_spans
 
 _SENTENCE_END = re.compile(r"(?<=[.!?។៕။])\s+|\n\n+|\n(?=[A-Z0-9•\-–])")
 _GAP = re.compile(r"^[\s\-–—'\"’,]*$")
@@ -26,7 +27,9 @@ def match_spans(text: str, plain: frozenset[str], stems: frozenset[str],
     """Character spans of `text` to highlight, merged where only spaces separate them."""
     spans: list[tuple[int, int]] = []
     if plain or stems:
-        for word, start, end in word_spans(text):
+        words = (word_spans(text) if _NEEDS_FULL_SCAN.search(text)
+                 else _candidate_words(text, _prefix_pattern(plain, stems)))
+        for word, start, end in words:
             if word in plain or (stems and stem(word) in stems):
                 spans.append((start, end))
     for s in sea_strings:
@@ -42,6 +45,39 @@ def match_spans(text: str, plain: frozenset[str], stems: frozenset[str],
         else:
             merged.append((a, b))
     return merged
+
+
+# Pages where a word's first letters may differ from its index form's (accented Latin,
+# combining marks) or where a word can start right after a Thai/Khmer letter: scan them
+# word by word.
+_NEEDS_FULL_SCAN = re.compile(rf"[\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f{SEA_CHARS}]")
+
+
+@lru_cache(maxsize=256)
+def _prefix_pattern(plain: frozenset[str], stems: frozenset[str]) -> re.Pattern[str]:
+    """Word starts whose first letters can belong to a matched word (a cheap pre-filter).
+
+    Tokenising a whole page to mark three words was most of a search page's cost. An index
+    form keeps the first three letters of the word it came from, except for British
+    spellings (added from the spelling table) and apostrophes (allowed between letters);
+    a Porter stem keeps them when it has at least four letters ("toys" -> "toi"), so
+    shorter stems use one letter less. Candidates are then checked exactly.
+    """
+    heads = {w[:3] for w in plain} | {t[:3] if len(t) >= 4 else t[: max(1, len(t) - 1)]
+                                      for t in stems}
+    heads |= {uk[:3] for uk, us in SPELLING.items() if us[:3] in heads}
+    parts = sorted("['\u2019]?".join(re.escape(c) for c in h) for h in heads if h)
+    return re.compile(r"(?<![^\W_])(?<![^\W_]['\u2019])(?:" + "|".join(parts) + ")",
+                      re.IGNORECASE)
+
+
+def _candidate_words(text: str, pattern: re.Pattern[str]) -> Iterator[tuple[str, int, int]]:
+    for m in pattern.finditer(text):
+        tok = TOKEN.match(text, m.start())
+        if tok is not None and tok.lastgroup == "word":
+            word = normalize_word(tok.group())
+            if word:
+                yield word, tok.start(), tok.end()
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:

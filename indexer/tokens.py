@@ -23,8 +23,8 @@ from typing import NamedTuple
 from .normalize import strip_accents
 
 # Scripts written without spaces between words.
-_SEA = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\ua9e0-\ua9ff\uaa60-\uaa7f"
-_TOKEN = re.compile(
+SEA_CHARS = _SEA = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\ua9e0-\ua9ff\uaa60-\uaa7f"
+TOKEN = _TOKEN = re.compile(
     rf"(?P<sea>[{_SEA}]+)"
     rf"|(?P<word>[^\W_{_SEA}](?:[^\W_{_SEA}]|[\u0300-\u036f]|['\u2019](?=[^\W_{_SEA}]))*)"
 )

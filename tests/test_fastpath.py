@@ -179,7 +179,7 @@ def test_best_reports_rank_by_best_page_with_docnum_ties(synth_index):
         ok = np.ones(len(table), dtype=bool)
         got = [rid for rid, _ in table.best_reports(pages, scores, ok, 15)]
         seen, want = set(), []
-        for s, d in sorted(zip((-scores).tolist(), pages.tolist(), strict=True)):
+        for _s, d in sorted(zip((-scores).tolist(), pages.tolist(), strict=True)):
             rid = snap.report_of[d]
             if rid not in seen:
                 seen.add(rid)
