@@ -58,6 +58,8 @@ def _whoosh(snap, q):
 
 def _queries(reps):
     qs = [q.text for q in synth.queries(reps, 6)]
+    qs += ['"' + " ".join(q.words[:n]) + '"' for q in synth.queries(reps, 4)
+           if q.cls == "quote" for n in (3, 5)]
     words = sorted({w for q in synth.queries(reps, 3) for w in q.words if len(w) > 4})[:6]
     a, b, c = words[:3]
     qs += [f"{a} OR {b}", f"{a} -{b}", f"{a} AND NOT {b}", f"NOT {a}", f"({a} OR {b}) {c}",

@@ -5,8 +5,9 @@ Whoosh walks postings one document at a time in Python (`is_active`, `id`, `next
 most of the search page (PERFORMANCE.md). Here each term's postings are read block by
 block (one unpickle per 128 postings), scored with the same BM25F formula Whoosh uses,
 and combined with sorted-array set operations; a term's arrays are cached per commit,
-bounded in bytes. Whoosh remains the index and the fallback: any query node this module
-does not know (phrases, fuzzy terms, numeric ranges, NOT) is evaluated by Whoosh's own
+bounded in bytes. Exact phrases intersect their words' arrays and read positions for the
+survivors only. Whoosh remains the index and the fallback: any query node this module
+does not know (proximity, fuzzy terms, numeric ranges, NOT) is evaluated by Whoosh's own
 matcher, restricted to the candidates its siblings already narrowed down where it can.
 
 Scores equal Whoosh's (same formula, same float64 arithmetic) up to the order in which
@@ -272,6 +273,8 @@ class Evaluator:
             scores = req.scores.copy()
             scores[np.searchsorted(req.ids, opt.ids)] += opt.scores
             return _boosted(Hits(req.ids, scores), q.boost)
+        if kind is wq.Phrase and q.slop == 1:
+            return self._phrase(q, within)
         if kind is wq.Require:
             req = self._eval(q.a, within)
             if not len(req):
@@ -310,6 +313,51 @@ class Evaluator:
                 return EMPTY
         assert acc is not None
         return _boosted(acc, q.boost)
+
+    def _phrase(self, q: wq.Phrase, within: np.ndarray | None) -> Hits:
+        """An exact phrase: the words' arrays intersected, then positions checked on the
+        survivors only. Scored like Whoosh's phrase matcher: the sum of its words' scores.
+
+        Whoosh's phrase matcher walks the intersection from the first document even when
+        an enclosing AND has already narrowed the candidates to a handful.
+        """
+        field = self.s.schema[q.fieldname] if q.fieldname in self.s.schema else None
+        if field is None or not field.format or not field.format.supports("positions"):
+            return self._whoosh(q, within)
+        try:
+            words = [field.to_bytes(w) for w in q.words]
+        except ValueError:
+            return EMPTY
+        if not words:
+            return EMPTY
+        acc: Hits | None = None
+        for w in words:
+            h = self.cache.term(self.s, q.fieldname, w)
+            acc = h if acc is None else _intersect(acc, h)
+            if not len(acc):
+                return EMPTY
+        assert acc is not None
+        if within is not None:
+            acc = _restrict(acc, within)
+        if len(words) > 1 and len(acc):
+            docs = acc.ids.tolist()
+            where = {w: self._positions(q.fieldname, w, docs) for w in set(words)}
+            keep = np.fromiter((_in_sequence([where[w][i] for w in words])
+                                for i in range(len(docs))), dtype=bool, count=len(docs))
+            acc = Hits(acc.ids[keep], acc.scores[keep])
+        return _boosted(acc, q.boost)
+
+    def _positions(self, field: str, btext: bytes, docs: list[int]) -> list[list[int]]:
+        """The positions of one term in each of `docs` (ascending; every doc has the term)."""
+        m = self.s.postings(field, btext)
+        out = []
+        for i, d in enumerate(docs):
+            if i % _CHECK_EVERY == 0 and time.monotonic() > self.deadline:
+                raise QueryTimeout("the query took longer than its time budget",
+                                   "make it more specific (fewer wildcards or OR terms)")
+            m.skip_to(d)
+            out.append(m.value_as("positions") if m.is_active() and m.id() == d else [])
+        return out
 
     def _whoosh(self, q: wq.Query, within: np.ndarray | None) -> Hits:
         """Any other node: Whoosh's own matcher, skipping to `within` when given."""
@@ -351,6 +399,12 @@ class Evaluator:
         out_scores = np.asarray(scores, dtype=np.float64)
         live = self.cache.live(s)[out_ids]
         return Hits(out_ids[live], out_scores[live])
+
+
+def _in_sequence(positions: list[list[int]]) -> bool:
+    """True if word i occurs at p + i for some p (an exact phrase)."""
+    rest = [set(p) for p in positions[1:]]
+    return any(all(p + i in s for i, s in enumerate(rest, 1)) for p in positions[0])
 
 
 def _vectorised(q: wq.Query) -> bool:

@@ -8,8 +8,8 @@ down to a few dozen pages with two cheap queries on the unstemmed `text` field:
 - an OR of the quote's rarest tokens, best 30 pages: catches quotes the phrase misses
   (hyphenation, a mistyped word, a paraphrase, a quote cut across a page break).
 
-Each hit brings its previous and next page along so a quote crossing a page break can be
-checked against both halves.
+Each rare-word hit brings its previous and next page along so a quote crossing a page
+break can be checked against both halves (a phrase hit has the whole quote on its page).
 """
 
 from __future__ import annotations
@@ -36,14 +36,18 @@ def rarest_tokens(snap: Snapshot, tokens: Sequence[str], count: int = 8) -> list
 
 
 def phrase_candidates(snap: Snapshot, tokens: Sequence[str], top: int = 30) -> dict[str, dict[int, int]]:
-    """Pages containing the quote's tokens as a phrase, with their neighbours (fast path)."""
+    """Pages containing the quote's tokens as a phrase (the fast path)."""
     if len(tokens) < 2:
         return {}
     # The rarest words and the common-word pairs narrow the pages down with arrays; the
     # positional check then runs on those few pages only (fastpath.py).
     rare = [wq.Term(FIELD, t) for t in rarest_tokens(snap, tokens, 3)]
     q = wq.And([*rare, pair_phrase(wq.Phrase(FIELD, list(tokens)))])
-    return _with_neighbours(snap, snap.best_pages(snap.evaluate(q), top))
+    hits: dict[str, dict[int, int]] = {}
+    for ref in snap.best_pages(snap.evaluate(q), top):
+        hits.setdefault(ref.report_id, {})[ref.page] = ref.docnum
+    # A phrase hit holds the whole quote on one page: no neighbours to check.
+    return {rid: dict(sorted(pages.items())) for rid, pages in sorted(hits.items())}
 
 
 def rare_word_candidates(snap: Snapshot, tokens: Sequence[str], *, rare: int = 8,

@@ -38,6 +38,7 @@ class IndexReader:
         self.ix = self.dir.open_index(self.generation or None)
         self._lock = threading.Lock()
         self._commit: Commit | None = None
+        self._local = threading.local()
 
     def is_current(self) -> bool:
         """False once a newer generation has been published (a full rebuild swapped in)."""
@@ -62,14 +63,15 @@ class IndexReader:
                     report_docs.add(docnum)
                 reader = s.reader()
                 if reader.doc_count_all() == 0:
-                    report_of = []  # an empty index has no column at all
+                    report_of, page_of = [], []  # an empty index has no column at all
                 else:
                     report_of = list(reader.column_reader("report_id"))
+                    page_of = list(reader.column_reader("page"))
             except Exception as exc:  # a damaged segment shows up as any exception type
                 raise IndexCorrupt(f"index in {self.dir.path} cannot be read: "
                                    f"{type(exc).__name__}: {exc}",
                                    "rebuild with: reportsearch index --full") from exc
-            self._commit = Commit(gen, records, report_of, frozenset(report_docs),
+            self._commit = Commit(gen, records, report_of, page_of, frozenset(report_docs),
                                   PostingCache(gen))
             return self._commit
 
@@ -97,15 +99,39 @@ class IndexReader:
     @contextmanager
     def snapshot(self) -> Iterator[Snapshot]:
         """One consistent view (one commit) for a whole search: docnums stay valid inside."""
+        s = self._searcher()
+        yield Snapshot(s, self._commit_of(s))
+
+    def _searcher(self) -> Searcher:
+        """This thread's open Whoosh searcher, reopened only when a commit has landed.
+
+        Opening one per search (segment files, term tables, columns) cost ~1 ms of a
+        search page; Whoosh searchers must not be shared between threads (reads seek a
+        shared file object), so each thread keeps its own.
+        """
+        s = getattr(self._local, "searcher", None)
+        if s is not None:
+            try:
+                if s.up_to_date():
+                    return s
+            except Exception:  # a damaged or vanished TOC: reopen and report that instead
+                pass
+            self._local.searcher = None
+            _close_quietly(s)
         try:
             s = self.ix.searcher()
         except Exception as exc:
             raise IndexCorrupt(f"index in {self.dir.path} cannot be read: {type(exc).__name__}: {exc}",
                                "rebuild with: reportsearch index --full") from exc
-        try:
-            yield Snapshot(s, self._commit_of(s))
-        finally:
-            s.close()
+        self._local.searcher = s
+        return s
+
+
+def _close_quietly(s: Searcher) -> None:
+    try:
+        s.close()
+    except Exception:  # closing a searcher on removed files can fail; nothing to keep
+        pass
 
 
 @contextmanager
@@ -126,6 +152,7 @@ class Commit:
     generation: int
     records: dict[str, dict]
     report_of: list[str]
+    page_of: list[int]
     report_docs: frozenset[int]
     postings: PostingCache
     derived: dict[str, object] = field(default_factory=dict)
@@ -192,7 +219,7 @@ class Snapshot:
         return other
 
     def page_number(self, docnum: int) -> int:
-        return self.searcher.stored_fields(docnum)["page"]
+        return self.commit.page_of[docnum]
 
     def text_of(self, docnum: int) -> str:
         return decode_text(self.searcher.stored_fields(docnum)["blob"])
