@@ -75,6 +75,7 @@ class Searcher:
             table = _table(snap)
             masks = table.filter_masks(flt)
             hits = None
+            shown_q = parsed.query if parsed else None
             if parsed is None:
                 q = text_q = None
                 matched = np.ones(len(table), dtype=bool)
@@ -83,7 +84,8 @@ class Searcher:
                 hits = snap.evaluate(q)
                 matched = table.reports_of(hits.ids)
                 if not matched.any() and parsed.any_words is not None:
-                    q, text_q = self._page_queries(snap, parsed.any_words)
+                    shown_q = parsed.any_words
+                    q, text_q = self._page_queries(snap, shown_q)
                     hits = snap.evaluate(q)
                     matched = table.reports_of(hits.ids)
                     notice = FALLBACK_NOTICE if matched.any() else None
@@ -99,7 +101,7 @@ class Searcher:
                 best = table.best_reports(hits.ids, hits.scores, ok_mask, start + per_page)
                 shown = [rid for rid, _ in best[start : start + per_page]]
             refs, counts = self._shown_pages(snap, table, hits, text_q, shown)
-            results = self._hits(snap, shown, refs, counts, parsed)
+            results = self._hits(snap, shown, refs, counts, parsed, shown_q)
             suggestion = self._suggest(snap, parsed, total, flt) if parsed else None
         return SearchResults(query=query, total=total, page=page, per_page=per_page,
                              results=tuple(results), facets=facets, suggestion=suggestion,
@@ -188,11 +190,11 @@ class Searcher:
                                            title(r), r))
 
     def _hits(self, snap: Snapshot, shown: list[str], refs: list[PageRef],
-              counts: Mapping[str, int], parsed) -> list[ReportHit]:
+              counts: Mapping[str, int], parsed, used) -> list[ReportHit]:
         by_report: dict[str, list[PageRef]] = {}
         for ref in refs:
             by_report.setdefault(ref.report_id, []).append(ref)
-        hl = self._highlighter(parsed)
+        hl = self._highlighter(parsed, used)
         hits = []
         for rid in shown:
             rec = snap.records[rid]
@@ -212,13 +214,12 @@ class Searcher:
         return hits
 
     @staticmethod
-    def _highlighter(parsed):
+    def _highlighter(parsed, used=None):
+        """Marks the words of `used` (the query that matched: the any-word fallback or the
+        query itself)."""
         if parsed is None:
             return lambda text: snippet(text, [])
-        plain, stems = qlang.highlight_terms(parsed.query)
-        if parsed.any_words is not None:
-            p2, s2 = qlang.highlight_terms(parsed.any_words)
-            plain, stems = plain | p2, stems | s2
+        plain, stems = qlang.highlight_terms(used if used is not None else parsed.query)
         sea = parsed.sea_strings
         return lambda text: snippet(text, match_spans(text, plain, stems, sea, stem_word))
 

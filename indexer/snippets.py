@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from .tokens import SEA_CHARS, SPELLING, TOKEN, normalize_word, word_spans
 
-_SENTENCE_END = re.compile(r"(?<=[.!?។៕။])\s+|\n\n+|\n(?=[A-Z0-9•\-–])")
+# A sentence ends after . ! ? (or the Khmer/Burmese full stops) and whitespace, at a blank
+# line, or at a line break before a capital, digit or bullet. The punctuation is matched
+# (not looked behind for) so the regex engine can skip ahead to candidates quickly.
+_SENTENCE_END = re.compile(r"[.!?។៕။]\s+|\n\n+|\n(?=[A-Z0-9•\-–])")
 _GAP = re.compile(r"^[\s\-–—'\"’,]*$")
 TARGET_CHARS = 280
 MAX_CHARS = 420
@@ -83,8 +87,9 @@ def _candidate_words(text: str, pattern: re.Pattern[str]) -> Iterator[tuple[str,
 def _sentences(text: str) -> list[tuple[int, int]]:
     bounds, start = [], 0
     for m in _SENTENCE_END.finditer(text):
-        if m.start() > start:
-            bounds.append((start, m.start()))
+        end = m.start() if text[m.start()] == "\n" else m.start() + 1  # keep the full stop
+        if end > start:
+            bounds.append((start, end))
         start = m.end()
     if start < len(text):
         bounds.append((start, len(text)))
@@ -112,10 +117,13 @@ def snippet(text: str, spans: list[tuple[int, int]]) -> str:
         a, b = sentences[0]
         return _clip(text, a, b, [])
     # The sentence with the most distinct matched words wins; ties go to the earliest.
-    def score(bounds: tuple[int, int]) -> int:
-        return len({text[x:y].lower() for x, y in spans if bounds[0] <= x < bounds[1]})
-
-    best = max(range(len(sentences)), key=lambda i: (score(sentences[i]), -i))
+    starts = [a for a, _ in sentences]
+    words: dict[int, set[str]] = {}
+    for x, y in spans:
+        i = bisect_right(starts, x) - 1
+        if i >= 0 and x < sentences[i][1]:
+            words.setdefault(i, set()).add(text[x:y].lower())
+    best = min(words, key=lambda i: (-len(words[i]), i)) if words else 0
     a, b = sentences[best]
     i, j = best, best
     while b - a < TARGET_CHARS and (i > 0 or j < len(sentences) - 1):

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from itertools import islice
 
 from whoosh import query as wq
@@ -43,6 +45,7 @@ _OPERATOR = {"AND", "OR", "NOT", "ANDNOT", "ANDMAYBE"}
 _EXPLICIT = re.compile(r"[\"():*?~]|(^|\s)[-+]\S|\b(AND|OR|NOT)\b")
 
 _SCHEMA = build_schema()
+_ANY_GROUP = OrGroup.factory(0.9)  # any word, more of them ranks higher
 Query = wq.Query  # for type hints outside the index package, which never imports whoosh
 
 
@@ -52,8 +55,16 @@ class ParsedQuery:
 
     text: str  # the cleaned query string
     query: wq.Query
-    any_words: wq.Query | None  # fallback for plain-word queries, else None
     sea_strings: tuple[str, ...]  # Thai/Khmer/Lao/Burmese strings typed by the user
+    normalize_value: Callable[[str, str], str] | None = None
+
+    @cached_property
+    def any_words(self) -> wq.Query | None:
+        """The any-word fallback of a plain multi-word query (else None), parsed only when
+        asked for: most queries find pages with all their words, and parsing costs."""
+        if not (is_plain(self.text) and len(self.text.split()) > 1):
+            return None
+        return _fix(_parse(_parser(_ANY_GROUP), self.text), self.normalize_value)
 
 
 def _fail(message: str, hint: str) -> QueryError:
@@ -127,7 +138,9 @@ def check(text: str) -> None:
                     "search for a few distinctive words, or use the quote lookup")
 
 
+@lru_cache(maxsize=2)
 def _parser(group=None) -> MultifieldParser:
+    """A configured parser (reused: building one with its plugins costs as much as a parse)."""
     kwargs = {"group": group} if group else {}
     p = MultifieldParser(list(TEXT_FIELDS), _SCHEMA, **kwargs)
     p.add_plugin(PlusMinusPlugin())
@@ -168,12 +181,9 @@ def parse(raw: str, normalize_value=None, *, trusted: bool = False) -> ParsedQue
         # while "NOT fishing" means "every page without it"; the intent is the same.
         text = " ".join(f"NOT {w[1:]}" for w in text.split())
     q = _fix(_parse(_parser(), text), normalize_value)
-    any_words = None
-    if is_plain(text) and len(text.split()) > 1:
-        any_words = _fix(_parse(_parser(OrGroup.factory(0.9)), text), normalize_value)
     if isinstance(q, wq.NullQuery.__class__) or q is wq.NullQuery:
         raise _fail("the query has no searchable words", "type some words")
-    return ParsedQuery(text, q, any_words, tuple(SEA_RUN.findall(text)))
+    return ParsedQuery(text, q, tuple(SEA_RUN.findall(text)), normalize_value)
 
 
 def _fix(q: wq.Query, normalize_value) -> wq.Query:
