@@ -88,7 +88,7 @@ def render(res: dict) -> str:
             out.append(f"| {name} | {_f(p['pages_per_s'])} | (1 run) | {_f(p['index_mb'])} | – |")
     lat = res["search"]["latency_ms"]
     names = list(lat)
-    peers = [n for n in names if n != "ours"]
+    peers = [n for n in names if not n.startswith("ours")]
     out += ["", "### 3. Search page (query + 5 facets + 10 results with snippets), ms p50 / p95",
             "", "| class | " + " | ".join(names) + " | " + " | ".join(f"ours/{p}" for p in peers)
             + " |", "|---" * (1 + len(names) + len(peers)) + "|"]

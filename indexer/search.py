@@ -57,6 +57,10 @@ class Searcher:
     def is_current(self) -> bool:
         return self.reader.is_current()
 
+    def clear_caches(self) -> None:
+        """Forget cached postings (benchmarks measure cold queries with this)."""
+        self.reader.clear_caches()
+
     # -- search -------------------------------------------------------------------------
     def search(self, query: str = "", *, filters: Mapping[str, Sequence[str] | str] | None = None,
                sort: str = "relevance", page: int = 1, per_page: int = 10,

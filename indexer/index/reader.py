@@ -40,6 +40,12 @@ class IndexReader:
         self._commit: Commit | None = None
         self._local = threading.local()
 
+    def clear_caches(self) -> None:
+        """Empty the term cache of the cached commit (records and tables are kept)."""
+        commit = self._commit
+        if commit is not None:
+            commit.postings.clear()
+
     def is_current(self) -> bool:
         """False once a newer generation has been published (a full rebuild swapped in)."""
         try:
