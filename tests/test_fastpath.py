@@ -120,6 +120,7 @@ def test_every_query_kind_matches_whoosh(synth_index):
                         within = np.asarray(ref_ids[::3], dtype=np.int64)
                         sub = snap.evaluate(variant, within=within)
                         assert sub.ids.tolist() == within.tolist(), text
+                        assert np.allclose(sub.scores, ref_scores[::3], rtol=1e-9, atol=0), text
     assert checked > 100
 
 

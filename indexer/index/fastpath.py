@@ -36,6 +36,7 @@ _EMPTY_IDS = np.empty(0, dtype=np.int64)
 _EMPTY_SCORES = np.empty(0, dtype=np.float64)
 CACHE_BYTES = 64 * 1024 * 1024  # per commit; a term's postings cost 16 bytes each
 _CHECK_EVERY = 256
+PROBE_LIMIT = 256  # candidates up to which a phrase is checked by skipping, not loading
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,9 @@ class PostingCache:
                     arr[offset : offset + n] = _LENGTH_OF_BYTE[raw]
             self._lengths[field] = arr
         return arr
+
+    def has(self, field: str, btext: bytes) -> bool:
+        return (field, btext) in self._terms
 
     def term(self, searcher: Searcher, field: str, btext: bytes) -> Hits:
         key = (field, btext)
@@ -251,7 +255,7 @@ class Evaluator:
         if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
             return EMPTY
         if kind is wq.Term:
-            return self._term(q)
+            return self._term(q, within)
         if isinstance(q, wq.Or) and kind.__name__ in ("Or", "_ArrayOr") and q.scale is None:
             subs = q.subqueries
             if len(subs) == 1:
@@ -283,7 +287,7 @@ class Evaluator:
             return _boosted(_restrict(req, scope.ids), q.boost)
         return self._whoosh(q, within)
 
-    def _term(self, q: wq.Term) -> Hits:
+    def _term(self, q: wq.Term, within: np.ndarray | None) -> Hits:
         field = self.s.schema[q.fieldname] if q.fieldname in self.s.schema else None
         if field is None:
             return EMPTY
@@ -291,14 +295,45 @@ class Evaluator:
             btext = field.to_bytes(q.text)
         except ValueError:
             return EMPTY
+        if (within is not None and len(within) <= PROBE_LIMIT
+                and not self.cache.has(q.fieldname, btext)):
+            return _boosted(self._probe_term(q.fieldname, btext, within), q.boost)
         return _boosted(self.cache.term(self.s, q.fieldname, btext), q.boost)
+
+    def _probe_term(self, field: str, btext: bytes, within: np.ndarray) -> Hits:
+        """A term's scores on a few candidates, by skipping to them: a common word ANDed
+        with a rare one costs a block per candidate instead of all its postings."""
+        if (field, btext) not in self.s.reader():
+            return EMPTY
+        m = self.s.postings(field, btext)
+        ids: list[int] = []
+        weights: list[float] = []
+        for d in within.tolist():
+            if not m.is_active():
+                break
+            if m.id() < d:
+                m.skip_to(d)
+                if not m.is_active():
+                    break
+            if m.id() == d:
+                ids.append(d)
+                weights.append(m.weight())
+        if not ids:
+            return EMPTY
+        arr = np.asarray(ids, dtype=np.int64)
+        tf = np.asarray(weights, dtype=np.float64)
+        if not self.s.schema[field].scorable:
+            return Hits(arr, tf)
+        return Hits(arr, _bm25(self.s, field, btext, tf, self.cache.lengths(self.s, field)[arr]))
 
     def _and(self, q: wq.And, within: np.ndarray | None) -> Hits:
         subs = q.subqueries
         if len(subs) == 1:
             return self._eval(subs[0], within)
-        # Array-friendly clauses first; the rest (phrases...) only check their survivors.
-        arrays = [s for s in subs if _vectorised(s)]
+        # Array-friendly clauses first, the most selective first; the rest (phrases...)
+        # only check their survivors, and once few are left, terms are probed, not loaded.
+        reader = self.s.reader()
+        arrays = sorted((s for s in subs if _vectorised(s)), key=lambda s: s.estimate_size(reader))
         others = [s for s in subs if not _vectorised(s)]
         acc: Hits | None = None
         for s in arrays:
@@ -330,6 +365,8 @@ class Evaluator:
             return EMPTY
         if not words:
             return EMPTY
+        if within is not None and len(within) <= PROBE_LIMIT:
+            return _boosted(self._probe_phrase(q.fieldname, words, within), q.boost)
         acc: Hits | None = None
         for w in words:
             h = self.cache.term(self.s, q.fieldname, w)
@@ -346,6 +383,45 @@ class Evaluator:
                                 for i in range(len(docs))), dtype=bool, count=len(docs))
             acc = Hits(acc.ids[keep], acc.scores[keep])
         return _boosted(acc, q.boost)
+
+    def _probe_phrase(self, field: str, words: list[bytes], within: np.ndarray) -> Hits:
+        """A phrase checked on a few candidate documents by skipping to each of them.
+
+        Loading the whole postings of "the" or "of" (every page, with positions) to check
+        a quote on five pages cost most of a quote lookup at 20k pages; skipping reads one
+        block per candidate. Rarest words first, so most candidates drop out early.
+        """
+        docs = within.tolist()
+        found: dict[bytes, dict[int, tuple[float, list[int]]]] = {}
+        for w in sorted(set(words), key=lambda w: self.s.doc_frequency(field, w)):
+            try:
+                m = self.s.postings(field, w)
+            except TermNotFound:
+                return EMPTY
+            got: dict[int, tuple[float, list[int]]] = {}
+            for d in docs:
+                if not m.is_active():
+                    break
+                if m.id() < d:
+                    m.skip_to(d)
+                    if not m.is_active():
+                        break
+                if m.id() == d:
+                    got[d] = (m.weight(), m.value_as("positions"))
+            docs = [d for d in docs if d in got]
+            if not docs:
+                return EMPTY
+            found[w] = got
+        keep = [d for d in docs if _in_sequence([found[w][d][1] for w in words])]
+        if not keep:
+            return EMPTY
+        ids = np.asarray(keep, dtype=np.int64)
+        lengths = self.cache.lengths(self.s, field)[ids]
+        scores = np.zeros(len(ids), dtype=np.float64)
+        for w in words:  # a repeated word counts each time, as in Whoosh's phrase matcher
+            tf = np.asarray([found[w][d][0] for d in keep], dtype=np.float64)
+            scores += _bm25(self.s, field, w, tf, lengths)
+        return Hits(ids, scores)
 
     def _positions(self, field: str, btext: bytes, docs: list[int]) -> list[list[int]]:
         """The positions of one term in each of `docs` (ascending; every doc has the term)."""
