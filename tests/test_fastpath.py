@@ -14,8 +14,9 @@ import pytest
 
 from bench import synth
 from indexer.filters import Filters, normalize_filter_value, record_values
+from indexer.index import postings
 from indexer.index import query as qlang
-from indexer.index.fastpath import PostingCache, read_postings
+from indexer.index.fastpath import PostingCache
 from indexer.index.reader import IndexReader
 from indexer.index.schema import FACET_FIELDS
 from indexer.index.store import IndexDir
@@ -72,6 +73,7 @@ def _queries(reps):
 def test_postings_read_by_blocks_equal_whoosh_postings(synth_index):
     path, _ = synth_index
     reader = IndexReader(path)
+    checked = 0
     with reader.snapshot() as snap:
         for sub, _offset in snap.searcher.leaf_searchers():
             r = sub.reader()
@@ -79,16 +81,31 @@ def test_postings_read_by_blocks_equal_whoosh_postings(synth_index):
                 terms = list(itertools.islice(r.lexicon(field), 0, None, 7))[:40]
                 assert terms, field
                 for t in terms:
-                    ids, weights = read_postings(r.postings(field, t))
                     m = r.postings(field, t)
-                    ref_ids, ref_w = [], []
+                    ref_ids, ref_w, ref_pos = [], [], []
                     while m.is_active():
                         ref_ids.append(m.id())
                         ref_w.append(m.weight())
+                        ref_pos.append(m.value_as("positions") if field == "text" else None)
                         m.next()
+                    tp = postings.term_postings(r, field, t)
+                    ids, weights = tp.all()
                     live = [not r.is_deleted(d) for d in ids.tolist()]
                     assert ids[live].tolist() == ref_ids, (field, t)
                     assert np.allclose(weights[live], ref_w), (field, t)
+                    # probing every other live doc, plus docs that lack the term
+                    wanted = np.unique(np.concatenate([np.asarray(ref_ids[::2], dtype=np.int64),
+                                                       np.arange(0, r.doc_count_all(), 97)]))
+                    p_ids, p_w, p_pos = tp.probe(wanted, positions=field == "text")
+                    want = [(d, w, p) for d, w, p in zip(ref_ids, ref_w, ref_pos, strict=True)
+                            if d in set(wanted.tolist())]
+                    got_ids = [d for d in p_ids.tolist() if not r.is_deleted(d)]
+                    assert got_ids == [d for d, _, _ in want], (field, t)
+                    if field == "text":
+                        by_doc = dict(zip(p_ids.tolist(), p_pos, strict=True))
+                        assert [by_doc[d] for d in got_ids] == [p for _, _, p in want]
+                    checked += 1
+    assert checked > 100
 
 
 def test_index_has_segments_and_deletions(synth_index):

@@ -23,13 +23,12 @@ from dataclasses import dataclass
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.matching import FilterMatcher
 from whoosh.query import TermNotFound
 from whoosh.searching import Searcher
 from whoosh.util.numeric import _length_byte_cache
 
 from ..errors import QueryTimeout
+from . import postings
 
 _LENGTH_OF_BYTE = np.asarray(_length_byte_cache, dtype=np.float64)
 _EMPTY_IDS = np.empty(0, dtype=np.int64)
@@ -120,13 +119,44 @@ class PostingCache:
                     self._bytes -= old.ids.nbytes + old.scores.nbytes
         return hit
 
+    def probe(self, searcher: Searcher, field: str, btext: bytes, docs: np.ndarray,
+              positions: bool = False) -> tuple[np.ndarray, np.ndarray, list[list[int]] | None]:
+        """A term's weights (and positions) at the given sorted docnums that have it."""
+        ids_parts, weight_parts, pos_parts = [], [], []
+        for sub, offset in searcher.leaf_searchers():
+            lo, hi = np.searchsorted(docs, [offset, offset + sub.doc_count_all()])
+            tp = postings.term_postings(sub.reader(), field, btext) if hi > lo else None
+            if tp is None:
+                continue
+            ids, weights, pos = tp.probe(docs[lo:hi] - offset, positions)
+            ids_parts.append(ids + offset)
+            weight_parts.append(weights)
+            pos_parts += pos or []
+        if not ids_parts:
+            return _EMPTY_IDS, _EMPTY_SCORES, ([] if positions else None)
+        ids = np.concatenate(ids_parts)
+        weights = np.concatenate(weight_parts)
+        keep = self.live(searcher)[ids]
+        if not keep.all():
+            ids, weights = ids[keep], weights[keep]
+            pos_parts = [p for p, k in zip(pos_parts, keep.tolist(), strict=True) if k] \
+                if positions else pos_parts
+        return ids, weights, (pos_parts if positions else None)
+
+    def score(self, searcher: Searcher, field: str, btext: bytes, ids: np.ndarray,
+              weights: np.ndarray) -> np.ndarray:
+        """Whoosh's score of a term at `ids` given its weights there."""
+        if not searcher.schema[field].scorable:
+            return weights  # Whoosh's WeightScorer: the weight is the score
+        return _bm25(searcher, field, btext, weights, self.lengths(searcher, field)[ids])
+
     def _load(self, searcher: Searcher, field: str, btext: bytes) -> Hits:
         ids_parts, weight_parts = [], []
         for sub, offset in searcher.leaf_searchers():
-            reader = sub.reader()
-            if (field, btext) not in reader:
+            tp = postings.term_postings(sub.reader(), field, btext)
+            if tp is None:
                 continue
-            ids, weights = read_postings(reader.postings(field, btext))
+            ids, weights = tp.all()
             ids_parts.append(ids + offset)
             weight_parts.append(weights)
         if not ids_parts:
@@ -136,10 +166,7 @@ class PostingCache:
         keep = self.live(searcher)[ids]
         if not keep.all():
             ids, weights = ids[keep], weights[keep]
-        if searcher.schema[field].scorable:
-            scores = _bm25(searcher, field, btext, weights, self.lengths(searcher, field)[ids])
-        else:
-            scores = weights  # Whoosh's WeightScorer: the weight is the score
+        scores = self.score(searcher, field, btext, ids, weights)
         ids.flags.writeable = False
         scores.flags.writeable = False
         return Hits(ids, scores)
@@ -160,43 +187,6 @@ def _bm25(searcher: Searcher, field: str, btext: bytes, tf: np.ndarray,
     avgfl = searcher.avg_field_length(field) or 1
     b, k1 = 0.75, 1.2
     return idf * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * fl / avgfl)))
-
-
-def read_postings(matcher) -> tuple[np.ndarray, np.ndarray]:
-    """All document numbers and weights of one segment's term, a block at a time.
-
-    Reads Whoosh 3 posting blocks directly (pinned whoosh-reloaded 2.7.5): each block is
-    one pickled tuple of delta-coded ids and weights, so this costs one unpickle per block
-    instead of four Python calls per posting. Deleted documents are left in (the caller
-    masks them); any other matcher type is walked the slow, public way.
-    """
-    if isinstance(matcher, FilterMatcher):
-        matcher = matcher.child
-    if type(matcher) is not W3LeafMatcher:
-        ids, weights = [], []
-        while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
-            matcher.next()
-        return np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64)
-    id_blocks, weight_blocks = [], []
-    m = matcher
-    while True:
-        if m._data is None:
-            m._read_data()
-        raw_ids, raw_weights = m._data[0], m._data[1]
-        n = m._blocklength
-        id_blocks.append(np.cumsum(np.asarray(raw_ids, dtype=np.int64)))
-        if raw_weights is None:
-            weight_blocks.append(np.ones(n, dtype=np.float64))
-        elif isinstance(raw_weights, float):
-            weight_blocks.append(np.full(n, raw_weights, dtype=np.float64))
-        else:
-            weight_blocks.append(np.asarray(raw_weights, dtype=np.float64))
-        if m._lastblock:
-            break
-        m._goto(m._nextoffset)
-    return np.concatenate(id_blocks), np.concatenate(weight_blocks)
 
 
 # -- set operations on sorted unique id arrays ---------------------------------------------
@@ -301,30 +291,12 @@ class Evaluator:
         return _boosted(self.cache.term(self.s, q.fieldname, btext), q.boost)
 
     def _probe_term(self, field: str, btext: bytes, within: np.ndarray) -> Hits:
-        """A term's scores on a few candidates, by skipping to them: a common word ANDed
-        with a rare one costs a block per candidate instead of all its postings."""
-        if (field, btext) not in self.s.reader():
+        """A term's scores on a few candidates, decoding only their blocks: a common word
+        ANDed with a rare one costs a block per candidate instead of all its postings."""
+        ids, weights, _ = self.cache.probe(self.s, field, btext, within)
+        if not len(ids):
             return EMPTY
-        m = self.s.postings(field, btext)
-        ids: list[int] = []
-        weights: list[float] = []
-        for d in within.tolist():
-            if not m.is_active():
-                break
-            if m.id() < d:
-                m.skip_to(d)
-                if not m.is_active():
-                    break
-            if m.id() == d:
-                ids.append(d)
-                weights.append(m.weight())
-        if not ids:
-            return EMPTY
-        arr = np.asarray(ids, dtype=np.int64)
-        tf = np.asarray(weights, dtype=np.float64)
-        if not self.s.schema[field].scorable:
-            return Hits(arr, tf)
-        return Hits(arr, _bm25(self.s, field, btext, tf, self.cache.lengths(self.s, field)[arr]))
+        return Hits(ids, self.cache.score(self.s, field, btext, ids, weights))
 
     def _and(self, q: wq.And, within: np.ndarray | None) -> Hits:
         subs = q.subqueries
@@ -377,63 +349,43 @@ class Evaluator:
         if within is not None:
             acc = _restrict(acc, within)
         if len(words) > 1 and len(acc):
-            docs = acc.ids.tolist()
-            where = {w: self._positions(q.fieldname, w, docs) for w in set(words)}
-            keep = np.fromiter((_in_sequence([where[w][i] for w in words])
-                                for i in range(len(docs))), dtype=bool, count=len(docs))
-            acc = Hits(acc.ids[keep], acc.scores[keep])
+            checked = self._probe_phrase(q.fieldname, words, acc.ids)
+            acc = _restrict(acc, checked.ids)
         return _boosted(acc, q.boost)
 
     def _probe_phrase(self, field: str, words: list[bytes], within: np.ndarray) -> Hits:
-        """A phrase checked on a few candidate documents by skipping to each of them.
+        """A phrase checked on candidate documents, decoding only their posting blocks.
 
         Loading the whole postings of "the" or "of" (every page, with positions) to check
-        a quote on five pages cost most of a quote lookup at 20k pages; skipping reads one
-        block per candidate. Rarest words first, so most candidates drop out early.
+        a quote on five pages cost most of a quote lookup at 20k pages. Rarest words
+        first, so most candidates drop out early.
         """
-        docs = within.tolist()
-        found: dict[bytes, dict[int, tuple[float, list[int]]]] = {}
+        docs = within
+        found: dict[bytes, tuple[np.ndarray, np.ndarray, list[list[int]]]] = {}
         for w in sorted(set(words), key=lambda w: self.s.doc_frequency(field, w)):
-            try:
-                m = self.s.postings(field, w)
-            except TermNotFound:
+            self._check_deadline()
+            ids, weights, pos = self.cache.probe(self.s, field, w, docs, positions=True)
+            if not len(ids):
                 return EMPTY
-            got: dict[int, tuple[float, list[int]]] = {}
-            for d in docs:
-                if not m.is_active():
-                    break
-                if m.id() < d:
-                    m.skip_to(d)
-                    if not m.is_active():
-                        break
-                if m.id() == d:
-                    got[d] = (m.weight(), m.value_as("positions"))
-            docs = [d for d in docs if d in got]
-            if not docs:
-                return EMPTY
-            found[w] = got
-        keep = [d for d in docs if _in_sequence([found[w][d][1] for w in words])]
+            found[w] = (ids, weights, pos or [])
+            docs = ids
+        at = {w: dict(zip(ids.tolist(), range(len(ids)), strict=True))
+              for w, (ids, _, _) in found.items()}
+        keep = [d for d in docs.tolist()
+                if _in_sequence([found[w][2][at[w][d]] for w in words])]
         if not keep:
             return EMPTY
         ids = np.asarray(keep, dtype=np.int64)
-        lengths = self.cache.lengths(self.s, field)[ids]
         scores = np.zeros(len(ids), dtype=np.float64)
         for w in words:  # a repeated word counts each time, as in Whoosh's phrase matcher
-            tf = np.asarray([found[w][d][0] for d in keep], dtype=np.float64)
-            scores += _bm25(self.s, field, w, tf, lengths)
+            idx = np.asarray([at[w][d] for d in keep], dtype=np.int64)
+            scores += self.cache.score(self.s, field, w, ids, found[w][1][idx])
         return Hits(ids, scores)
 
-    def _positions(self, field: str, btext: bytes, docs: list[int]) -> list[list[int]]:
-        """The positions of one term in each of `docs` (ascending; every doc has the term)."""
-        m = self.s.postings(field, btext)
-        out = []
-        for i, d in enumerate(docs):
-            if i % _CHECK_EVERY == 0 and time.monotonic() > self.deadline:
-                raise QueryTimeout("the query took longer than its time budget",
-                                   "make it more specific (fewer wildcards or OR terms)")
-            m.skip_to(d)
-            out.append(m.value_as("positions") if m.is_active() and m.id() == d else [])
-        return out
+    def _check_deadline(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise QueryTimeout("the query took longer than its time budget",
+                               "make it more specific (fewer wildcards or OR terms)")
 
     def _whoosh(self, q: wq.Query, within: np.ndarray | None) -> Hits:
         """Any other node: Whoosh's own matcher, skipping to `within` when given."""
