@@ -6,6 +6,11 @@ Vietnamese, Indonesian, Malay, Tagalog...) goes to langdetect, seeded so the sam
 gets the same answer, on a bounded sample so thousands of pages stay cheap. Vietnamese is
 also recognised by its own letters, and Malay, which langdetect does not know (it calls it
 "id"), is told from Indonesian by spelling differences (see docs/metadata.md).
+
+Plain English prose skips langdetect (~2 ms a page, the largest cost of extraction after
+pypdf): a sample where English function words are at least a fifth of 30+ words and words of
+other languages (their function words, accented words) are at most 1% is English, which is
+what langdetect answered on every such page of the real and sample PDFs (docs/PERFORMANCE.md).
 """
 
 from __future__ import annotations
@@ -55,6 +60,29 @@ MIN_SHARE = 0.10  # a script under this share of a page's letters needs MIN_LETT
 MIN_SCRIPT_LETTERS = 3  # a stray Thai or Khmer character is not a language
 SAMPLE_CHARS = 2000  # langdetect cost grows with length; a sample decides as well
 _TARGET_LATIN = {"en", "vi", "id", "tl"}  # langdetect codes we trust at a modest probability
+
+# The English shortcut (module docstring): thresholds measured on the real PDFs, where
+# English pages run at 20-45% function words and Indonesian/Vietnamese ones at 0-4%.
+_ENGLISH_MIN_WORDS = 30
+_ENGLISH_MIN_SHARE = 0.20
+_FOREIGN_MAX_SHARE = 0.01
+_ENGLISH_FUNCTION_WORDS = frozenset("""
+a about after against all also an and any are as at be been before being between both but
+by can could did do does during each for from had has have he her his how if in into is it
+its may might more most must no not of on only or other our out over shall she should so
+such than that the their them then there these they this those through to under until upon
+was we were what when where whether which while who whom whose will with within without
+would you your
+""".split())
+# Function words of the region's other Latin-script languages (Indonesian/Malay, Filipino,
+# Vietnamese without its accents); a few English ones ("at", "o") are left out.
+_FOREIGN_FUNCTION_WORDS = frozenset("""
+ada adalah akan antara atau bagi bahwa bahawa dalam dan dari dengan di harus itu jika juga
+ke kepada oleh pada para sebagai secara tentang telah tersebut untuk yang ini tidak
+ang ay hindi ito mga na ng para sa si
+cac cho co cua duoc khi la mot nhung nhu trong va ve voi
+""".split())
+_WORD = re.compile(r"[^\W\d_]+")
 
 _SCRIPTS: dict[str, re.Pattern[str]] = {
     "th": re.compile(r"[\u0e01-\u0e4f]"),
@@ -125,12 +153,27 @@ def malay_or_indonesian(text: str) -> str:
     return "ms" if malay >= 2 and malay > indonesian else "id"
 
 
+def clearly_english(text: str) -> bool:
+    """True when the sample langdetect would see is plain English prose (module docstring)."""
+    words = _WORD.findall(_sample(text).lower())
+    if len(words) < _ENGLISH_MIN_WORDS:
+        return False
+    english = foreign = 0
+    for w in words:
+        if w in _ENGLISH_FUNCTION_WORDS:
+            english += 1
+        elif w in _FOREIGN_FUNCTION_WORDS or not w.isascii():
+            foreign += 1
+    return english >= _ENGLISH_MIN_SHARE * len(words) and foreign <= _FOREIGN_MAX_SHARE * len(words)
+
+
 def _latin_weights(text: str, letters: int) -> dict[str, float]:
     """Split a page's Latin letters among its Latin-script languages."""
     latin_text = _NOT_LATIN.sub(" ", unicodedata.normalize("NFC", text))
     vi_share = len(_VIETNAMESE.findall(latin_text)) / max(letters, 1)
     probs: dict[str, float] = {}
-    for code, prob in _detect(latin_text):
+    detected = [("en", 1.0)] if clearly_english(latin_text) else _detect(latin_text)
+    for code, prob in detected:
         threshold = 0.2 if code in _TARGET_LATIN else 0.8  # others only when clear
         if prob >= threshold:
             if code == "id":

@@ -7,6 +7,13 @@ parent). The parent hands a worker one file at a time over a Pipe and keeps its 
 an overdue worker is SIGKILLed and replaced, a dead one is reported and replaced, and the run
 goes on. Workers are started with "spawn" so they inherit no threads, locks or open index
 files from the parent, and behave the same on every OS.
+
+The workers are driven from a thread of the parent, not from the caller's loop: the caller
+(the indexer) spends most of its time in Whoosh (adding pages, committing), and a worker
+that could only get its next file when the caller came back for a result sat idle for up to
+a commit per file. The thread hands out the next file the moment a result arrives and keeps
+the deadlines, while the caller takes results from a bounded queue (at most one waiting
+result per worker, so memory stays bounded when the caller is the slower side).
 """
 
 from __future__ import annotations
@@ -14,7 +21,10 @@ from __future__ import annotations
 import logging
 import multiprocessing as mp
 import os
+import queue
 import signal
+import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -49,9 +59,57 @@ def extract_many(
     """
     pool = _Pool(max(1, workers or os.cpu_count() or 1), file_timeout, memory_mb, extractor)
     try:
-        yield from pool.run(iter(jobs))
+        yield from _drive_in_thread(pool, iter(jobs))
     finally:
         pool.close()
+
+
+_DONE = object()
+
+
+def _drive_in_thread(pool: _Pool, jobs: Iterator[tuple[Path, str]]) -> Iterator[tuple[str, Result]]:
+    """Run `pool.run` in a thread; yield its results here, in the caller's thread.
+
+    A job holds one of `2 * pool.size` credits from dispatch until the caller takes its
+    result, so at most one finished result per worker waits in the queue. The thread stops
+    (and the pool may be closed) as soon as this generator is closed or raises.
+    """
+    results: queue.SimpleQueue[object] = queue.SimpleQueue()
+    wake_r, wake_w = os.pipe()
+    os.set_blocking(wake_r, False)
+    os.set_blocking(wake_w, False)
+    credits = threading.Semaphore(2 * pool.size)
+    stop = threading.Event()
+
+    def drive() -> None:
+        try:
+            for item in pool.run(jobs, credits=credits, stop=stop, wake=wake_r):
+                results.put(item)
+            results.put(_DONE)
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller's thread
+            results.put(exc)
+
+    thread = threading.Thread(target=drive, name="reportsearch-workers", daemon=True)
+    thread.start()
+    try:
+        while True:
+            try:
+                item = results.get(timeout=0.5)  # a timeout keeps Ctrl-C responsive
+            except queue.Empty:
+                continue
+            if item is _DONE:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            credits.release()
+            _poke(wake_w)
+            yield item  # type: ignore[misc]
+    finally:
+        stop.set()
+        _poke(wake_w)
+        thread.join()
+        os.close(wake_r)
+        os.close(wake_w)
 
 
 @dataclass(eq=False)
@@ -74,29 +132,53 @@ class _Pool:
         self.workers: list[_Worker] = []
         self._exhausted = False
 
-    def run(self, jobs: Iterator[tuple[Path, str]]) -> Iterator[tuple[str, Result]]:
+    def run(
+        self,
+        jobs: Iterator[tuple[Path, str]],
+        *,
+        credits: threading.Semaphore | None = None,
+        stop: threading.Event | None = None,
+        wake: int | None = None,
+    ) -> Iterator[tuple[str, Result]]:
+        """Dispatch, collect and yield until every job has a result (or `stop` is set).
+
+        A job is dispatched only with one of `credits` (released by whoever takes its
+        result); a byte on the `wake` file descriptor interrupts the wait (a credit came
+        back, or `stop` was set).
+        """
         self._exhausted = False
-        self._fill(jobs)
-        while True:
+        while stop is None or not stop.is_set():
+            self._fill(jobs, credits)
             busy = [w for w in self.workers if w.name is not None]
-            if not busy:
+            if not busy and self._exhausted:
                 return
-            now = time.monotonic()
-            remaining = max(0.0, min(w.deadline for w in busy) - now)
-            wait([w.conn for w in busy] + [w.process.sentinel for w in busy], remaining)
+            remaining = None
+            if busy:
+                remaining = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+            waitables: list = [w.conn for w in busy] + [w.process.sentinel for w in busy]
+            if wake is not None:
+                waitables.append(wake)
+            elif not busy:
+                return  # no credits to wait for without a wake-up descriptor
+            wait(waitables, remaining)
+            if wake is not None:
+                _drain(wake)
             # Collect everything ready before judging deadlines: time spent by our caller
-            # between two yields must not turn a finished file into a timeout.
+            # between two results must not turn a finished file into a timeout.
             ready = [o for o in (self._collect(w) for w in busy) if o is not None]
-            # Give idle workers their next file before handing results over, so extraction
-            # goes on while the caller indexes and commits (it was idle during commits).
-            self._fill(jobs)
+            # Give idle workers their next file before handing results over.
+            self._fill(jobs, credits)
             yield from ready
 
-    def _fill(self, jobs: Iterator[tuple[Path, str]]) -> None:
+    def _fill(self, jobs: Iterator[tuple[Path, str]], credits: threading.Semaphore | None) -> None:
         while not self._exhausted and self._idle_or_room():
+            if credits is not None and not credits.acquire(blocking=False):
+                return
             job = next(jobs, None)
             if job is None:
                 self._exhausted = True
+                if credits is not None:
+                    credits.release()
             else:
                 self._dispatch(Path(job[0]), job[1])
 
@@ -177,6 +259,21 @@ class _Pool:
         self.workers.clear()
 
 
+def _poke(fd: int) -> None:
+    try:
+        os.write(fd, b"x")
+    except BlockingIOError:
+        pass  # the pipe is full of wake-ups already
+
+
+def _drain(fd: int) -> None:
+    try:
+        while os.read(fd, 4096):
+            pass
+    except BlockingIOError:
+        pass
+
+
 def _kill(worker: _Worker) -> None:
     if worker.process.is_alive():
         worker.process.kill()  # SIGKILL: a hung pypdf loop ignores anything gentler
@@ -218,7 +315,11 @@ def _worker_main(conn: Connection, extractor: Extractor | None, memory_mb: int) 
         except (EOFError, OSError):
             return  # the parent went away
         if job is None:
-            return
+            # Leave at once: tearing down the interpreter (langdetect's profiles and the
+            # rest) took ~0.15 s, which the parent spent waiting in close().
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(0)
         path, name = job
         try:
             result = _run_one(extractor, Path(path), name)

@@ -105,9 +105,42 @@ def test_long_page_is_sampled(monkeypatch) -> None:
         return real(text)
 
     monkeypatch.setattr(lang, "detect_langs", spy)
-    page = (SENTENCES["en"] + " ") * 400  # ~60,000 characters
-    assert detect_languages(page) == ("en",)
+    page = (SENTENCES["tl"] + " ") * 400  # ~60,000 characters (English would skip langdetect)
+    assert detect_languages(page) == ("tl",)
     assert seen and max(seen) <= lang.SAMPLE_CHARS + 2
+
+
+ENGLISH_PAGE = (
+    "The report describes how the recruitment agencies that were operating in the region "
+    "charged fees to workers who had no way of paying them, and how the debts that followed "
+    "were used to keep them on the vessels for years. It is based on interviews with "
+    "survivors, and on the records of the courts in three of the provinces."
+)
+
+
+def test_plain_english_skips_langdetect(monkeypatch) -> None:
+    import indexer.lang as lang
+
+    calls: list[str] = []
+    monkeypatch.setattr(lang, "detect_langs", lambda text: calls.append(text) or [])
+    assert lang.clearly_english(ENGLISH_PAGE)
+    assert detect_languages(ENGLISH_PAGE) == ("en",)
+    assert calls == []
+
+
+@pytest.mark.parametrize("code", ["id", "ms", "tl", "vi"])
+def test_english_shortcut_leaves_other_languages_to_langdetect(code: str) -> None:
+    """Mixed with English prose, the other language's words keep the page off the shortcut."""
+    from indexer.lang import clearly_english
+
+    assert not clearly_english(SENTENCES[code] * 3)
+    assert not clearly_english(ENGLISH_PAGE + " " + SENTENCES[code])
+
+
+def test_english_shortcut_agrees_with_langdetect() -> None:
+    from indexer.lang import _detect
+
+    assert [c for c, p in _detect(ENGLISH_PAGE) if p >= 0.2] == ["en"]
 
 
 def test_report_languages_weights_pages() -> None:
