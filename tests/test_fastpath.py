@@ -205,3 +205,30 @@ def test_best_reports_rank_by_best_page_with_docnum_ties(synth_index):
                 seen.add(rid)
                 want.append(rid)
         assert got == want[:15]
+
+
+def test_a_kept_searcher_sees_the_next_commit_and_caches_reset(tmp_path):
+    """Each thread keeps its Whoosh searcher; a commit must still show up at once, with
+    docnums, term arrays and tables from the new commit (not the cached ones)."""
+    from conftest import make_report
+
+    from indexer.search import Searcher
+
+    index_dir = IndexDir(tmp_path)
+    gen = index_dir.new_generation()
+    writer = ReportWriter(index_dir, gen)
+    writer.add(make_report("a.pdf", ["Fishing boats and debt bondage."], title="A"))
+    writer.commit()
+    index_dir.publish(gen)
+    s = Searcher(tmp_path)
+    assert s.search("bondage").total == 1
+    first = s.reader._commit
+    writer = ReportWriter(index_dir, gen)
+    writer.add(make_report("b.pdf", ["Debt bondage in factories."], title="B",
+                           countries=("Malaysia",)))
+    writer.delete(make_report("a.pdf", ["Fishing boats and debt bondage."], title="A").id)
+    writer.commit()
+    res = s.search("bondage")
+    assert res.total == 1 and res.results[0].metadata.title == "B"
+    assert res.facets["country"] == {"Malaysia": 1}
+    assert s.reader._commit is not first
