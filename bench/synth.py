@@ -5,9 +5,10 @@ words (trafficking, forced, labour, ...) mixed in at frequent ranks; 250–600 w
 with a full stop every 8–20 words; about 10 pages a report. Report metadata is spread over
 the ASEAN countries, the taxonomy's themes, 2010–2025, languages and document types.
 
-`python -m bench.synth build N INDEX` loads N pages into a fresh index in this process and
-prints one JSON line (seconds, pages/s, index bytes, VmHWM) — the harness runs it as a
-subprocess so the peak memory is the indexing run's own.
+`python -m bench.synth build N INDEX` loads N pages into a fresh index in this process, the
+way a full `index_corpus` run writes them (`load_index`), generating them one report at a
+time, and prints one JSON line (seconds without the generation, pages/s, index bytes,
+VmHWM) — the harness runs it as a subprocess so the peak memory is the indexing run's own.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import json
 import random
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,10 +82,15 @@ def _cum_weights(n: int, s: float) -> list[float]:
 
 def reports(n_pages: int, seed: int = SEED) -> list[SynthReport]:
     """Reports holding exactly `n_pages` pages in total (the same prefix for every size)."""
+    return list(iter_reports(n_pages, seed))
+
+
+def iter_reports(n_pages: int, seed: int = SEED) -> Iterator[SynthReport]:
+    """`reports` one at a time: the loader keeps no more than one report in memory, so its
+    peak memory is the index writer's and not the size of the synthetic corpus."""
     vocab = vocabulary(seed=seed)
     cum = _cum_weights(len(vocab), ZIPF_S)
     rng = random.Random(seed + 1)
-    out: list[SynthReport] = []
     made = 0
     for i in itertools.count():
         if made >= n_pages:
@@ -102,14 +108,13 @@ def reports(n_pages: int, seed: int = SEED) -> list[SynthReport]:
             pages.append(" ".join(parts))
         made += count
         title_words = rng.choices(vocab[:2000], k=rng.randint(3, 7))
-        out.append(SynthReport(
+        yield SynthReport(
             rid=hashlib.sha256(f"{seed}:{i}".encode()).hexdigest()[:16],
             title=" ".join(title_words).capitalize(),
             country=rng.choice(COUNTRIES),
             themes=tuple(sorted(set(rng.sample(THEMES, rng.choice((1, 1, 2)))))),
             year=rng.randint(2010, 2025), language=rng.choice(LANGS),
-            doc_type=rng.choice(TYPES), pages=tuple(pages)))
-    return out
+            doc_type=rng.choice(TYPES), pages=tuple(pages))
 
 
 def to_report(r: SynthReport):
@@ -128,19 +133,24 @@ def to_report(r: SynthReport):
     )
 
 
-def load_index(path: Path, reps: list[SynthReport], batch: int = 500) -> None:
-    """Write reports straight into a fresh generation (no PDFs), commit, publish."""
+def load_index(path: Path, reps: Iterable[SynthReport]) -> None:
+    """Write reports straight into a fresh generation (no PDFs), commit, publish.
+
+    The same writer path and commit policy as a full `index_corpus` run (a fresh
+    generation, `ReportWriter.commit_due`, no optimize), so the indexing speed and memory
+    measured here are the pipeline's minus extraction and metadata.
+    """
     from indexer.index.store import IndexDir
     from indexer.index.writer import ReportWriter
 
     index_dir = IndexDir(path)
     gen = index_dir.new_generation()
-    writer = ReportWriter(index_dir, gen)
-    for i, r in enumerate(reps, 1):
+    writer = ReportWriter(index_dir, gen, fresh=True)
+    for r in reps:
         writer.add(to_report(r))
-        if i % batch == 0:
+        if writer.commit_due():
             writer.commit()
-    writer.commit(optimize=True)
+    writer.commit()
     index_dir.publish(gen)
 
 
@@ -214,12 +224,26 @@ def iter_pages(reps: list[SynthReport]) -> Iterator[tuple[SynthReport, int, str]
 
 
 def _build_main(n_pages: int, path: Path) -> None:
-    reps = reports(n_pages)
+    reps, making = 0, 0.0
+
+    def counted() -> Iterator[SynthReport]:
+        """The reports, timing their generation so it can be left out of the result."""
+        nonlocal reps, making
+        it = iter_reports(n_pages)
+        while True:
+            t = time.perf_counter()
+            r = next(it, None)
+            making += time.perf_counter() - t
+            if r is None:
+                return
+            reps += 1
+            yield r
+
     t0 = time.perf_counter()
-    load_index(path, reps)
-    secs = time.perf_counter() - t0
+    load_index(path, counted())
+    secs = time.perf_counter() - t0 - making
     size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
-    print(json.dumps({"pages": n_pages, "reports": len(reps), "seconds": secs,
+    print(json.dumps({"pages": n_pages, "reports": reps, "seconds": secs,
                       "pages_per_s": n_pages / secs, "index_bytes": size,
                       "vm_hwm_mb": vm_hwm_mb()}))
 

@@ -20,7 +20,7 @@ from .errors import IndexCorrupt, UsageError
 from .index.records import no_text_notices
 from .index.schema import SCHEMA_VERSION
 from .index.store import FAILURES, RUNS, IndexDir
-from .index.writer import ReportWriter
+from .index.writer import BATCH_REPORTS, ReportWriter
 from .metadata import derive_metadata, load_overrides
 from .models import Extraction, Failure, FailureReason, Report, display_name
 from .scan import Candidate, file_state, scan_corpus, sha256_file
@@ -89,7 +89,7 @@ def index_corpus(
     workers: int | None = None,
     file_timeout: float = 120.0,
     retry_failed: bool = False,
-    batch_size: int = 25,
+    batch_size: int = BATCH_REPORTS,
     progress: Progress | None = None,
 ) -> RunSummary:
     """Bring the index in `index_path` up to date with the PDFs in `corpus`."""
@@ -113,7 +113,7 @@ def index_corpus(
             )
         generation = index_dir.new_generation() if rebuild else current
         assert generation is not None
-        writer = ReportWriter(index_dir, generation)
+        writer = ReportWriter(index_dir, generation, fresh=rebuild)
         records = {} if rebuild else dict(old)
         try:
             _run(summary, candidates, refused, overrides, index_dir, writer, old, records,
@@ -226,7 +226,6 @@ def _run(summary: RunSummary, candidates: list[Candidate], refused: list[Failure
 
     by_rel = {c.rel: (c, sha) for c, sha in to_extract}
     done = 0
-    last_commit = time.monotonic()
     results = extract_many([(c.abspath, c.rel) for c, _ in to_extract],
                            workers=workers, file_timeout=file_timeout)
     for rel, result in results:
@@ -239,9 +238,8 @@ def _run(summary: RunSummary, candidates: list[Candidate], refused: list[Failure
             records[report.id] = writer.add(report, overrides=overrides.get(c.rel))
             summary.indexed += 1
             summary.pages += len(report.pages)
-        if writer.pending >= batch_size or time.monotonic() - last_commit > 30:
+        if writer.commit_due(batch_size):
             writer.commit()
-            last_commit = time.monotonic()
         if progress:
             progress(done, len(to_extract), display_name(rel))
     summary.failures = [failure_from_json(d) for d in failures]

@@ -219,7 +219,9 @@ class IndexDir:
 
     def open_for_writing(self, generation: str) -> FileIndex:
         try:
-            return FileStorage(str(self.path / generation)).open_index()
+            # No mmap here either: Whoosh's writer opens every existing segment (deletes,
+            # merges) and would copy each mmapped file into memory (see the module doc).
+            return FileStorage(str(self.path / generation), supports_mmap=False).open_index()
         except Exception as exc:
             raise IndexCorrupt(
                 f"index in {self.path / generation} cannot be opened for writing: "

@@ -3,11 +3,17 @@
 Only the indexing run (holding `IndexDir.write_lock`) uses this. Each commit is fsynced
 before the caller reports progress, so what a progress line says is committed survives a
 kill -9 or a power cut.
+
+A writer on a generation created empty by this run (`fresh`, a full rebuild) skips the
+delete-before-add: nothing can be there yet except what it added itself, and the delete
+opened a searcher over every segment. `commit_due` is the one commit policy, shared by the
+pipeline and the benchmark loader (docs/DECISIONS.md, "Indexing memory").
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable
 from dataclasses import asdict
 
@@ -27,15 +33,42 @@ def _keywords(values: Iterable[str]) -> str:
     return ",".join(v.replace(",", " ").lower() for v in values if v)
 
 
+# Whoosh's in-memory posting buffer before it spills a sorted run to disk. Its estimate
+# undercounts Python objects (~1.3x in RSS), so this is most of the writer's peak memory.
+LIMIT_MB = 128
+# Commit policy for a live generation (incremental runs): every BATCH_REPORTS reports or
+# BATCH_SECONDS, so a kill loses at most that much work.
+BATCH_REPORTS = 25
+BATCH_SECONDS = 30.0
+
+
 class ReportWriter:
     """Add, replace, re-point and delete reports in one generation; commit in batches."""
 
-    def __init__(self, index_dir: IndexDir, generation: str) -> None:
+    def __init__(self, index_dir: IndexDir, generation: str, *, fresh: bool = False) -> None:
         self._dir = index_dir
         self.generation = generation
         self._ix: FileIndex = index_dir.open_for_writing(generation)
         self._writer: IndexWriter | None = None
         self.pending = 0
+        self.fresh = fresh
+        self._added: set[str] = set()  # report ids added by this writer (fresh only)
+        self._last_commit = time.monotonic()
+
+    def commit_due(self, batch_reports: int = BATCH_REPORTS,
+                   batch_seconds: float = BATCH_SECONDS) -> bool:
+        """Is it time to commit? Never before the end on a fresh generation.
+
+        A fresh generation is published only when the run ends, so an intermediate commit
+        protects nothing; it only cut Whoosh segments that later merges read back and
+        rewrote in Python (a 14-segment merge took 45 s at 3,500 synthetic pages) and that
+        made the writer's memory grow with the index. One commit at the end writes one
+        segment, with memory bounded by LIMIT_MB.
+        """
+        if self.fresh or not self.pending:
+            return False
+        return (self.pending >= batch_reports
+                or time.monotonic() - self._last_commit > batch_seconds)
 
     def manifest(self) -> dict[str, dict]:
         """Report records by id, read from the last commit (the incremental run's memory)."""
@@ -56,7 +89,7 @@ class ReportWriter:
     def _w(self) -> IndexWriter:
         if self._writer is None:
             try:
-                self._writer = self._ix.writer(limitmb=128, procs=1)
+                self._writer = self._ix.writer(limitmb=LIMIT_MB, procs=1)
             except OSError as exc:
                 raise IndexWriteError(f"cannot write index: {exc.strerror or exc}") from exc
         return self._writer
@@ -68,7 +101,9 @@ class ReportWriter:
         noticed by the next run.
         """
         w = self._w()
-        w.delete_by_term("report_id", report.id)
+        if not self.fresh or report.id in self._added:
+            w.delete_by_term("report_id", report.id)
+        self._added.add(report.id)
         meta = report.metadata
         common = {
             "report_id": report.id,
@@ -143,6 +178,7 @@ class ReportWriter:
                 "free disk space or fix permissions; the last committed index is intact",
             ) from exc
         self.pending = 0
+        self._last_commit = time.monotonic()
 
     def cancel(self) -> None:
         if self._writer is not None:
