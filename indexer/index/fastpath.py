@@ -35,7 +35,7 @@ _EMPTY_IDS = np.empty(0, dtype=np.int64)
 _EMPTY_SCORES = np.empty(0, dtype=np.float64)
 CACHE_BYTES = 64 * 1024 * 1024  # per commit; a term's postings cost 16 bytes each
 _CHECK_EVERY = 256
-PROBE_LIMIT = 256  # candidates up to which a phrase is checked by skipping, not loading
+PROBE_LIMIT = 256  # up to this many candidates, a term is read only in their blocks
 
 
 @dataclass(frozen=True)
@@ -238,9 +238,7 @@ class Evaluator:
 
     # Nodes evaluated with arrays; `within` is a hint that lets the fallback skip work.
     def _eval(self, q: wq.Query, within: np.ndarray | None) -> Hits:
-        if time.monotonic() > self.deadline:
-            raise QueryTimeout("the query took longer than its time budget",
-                               "make it more specific (fewer wildcards or OR terms)")
+        self._check_deadline()
         kind = type(q)
         if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
             return EMPTY
@@ -384,8 +382,7 @@ class Evaluator:
 
     def _check_deadline(self) -> None:
         if time.monotonic() > self.deadline:
-            raise QueryTimeout("the query took longer than its time budget",
-                               "make it more specific (fewer wildcards or OR terms)")
+            raise _timeout()
 
     def _whoosh(self, q: wq.Query, within: np.ndarray | None) -> Hits:
         """Any other node: Whoosh's own matcher, skipping to `within` when given."""
@@ -404,8 +401,7 @@ class Evaluator:
                 m.next()
                 calls += 1
                 if calls % _CHECK_EVERY == 0 and time.monotonic() > deadline:
-                    raise QueryTimeout("the query took longer than its time budget",
-                                       "make it more specific (fewer wildcards or OR terms)")
+                    raise _timeout()
         else:
             for d in within.tolist():
                 if not m.is_active():
@@ -419,14 +415,18 @@ class Evaluator:
                     scores.append(m.score())
                 calls += 1
                 if calls % _CHECK_EVERY == 0 and time.monotonic() > deadline:
-                    raise QueryTimeout("the query took longer than its time budget",
-                                       "make it more specific (fewer wildcards or OR terms)")
+                    raise _timeout()
         if not ids:
             return EMPTY
         out_ids = np.asarray(ids, dtype=np.int64)
         out_scores = np.asarray(scores, dtype=np.float64)
         live = self.cache.live(s)[out_ids]
         return Hits(out_ids[live], out_scores[live])
+
+
+def _timeout() -> QueryTimeout:
+    return QueryTimeout("the query took longer than its time budget",
+                        "make it more specific (fewer wildcards or OR terms)")
 
 
 def _in_sequence(positions: list[list[int]]) -> bool:
