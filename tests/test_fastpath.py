@@ -232,3 +232,16 @@ def test_a_kept_searcher_sees_the_next_commit_and_caches_reset(tmp_path):
     assert res.total == 1 and res.results[0].metadata.title == "B"
     assert res.facets["country"] == {"Malaysia": 1}
     assert s.reader._commit is not first
+
+
+def test_an_expired_deadline_stops_array_and_whoosh_evaluation(synth_index):
+    from indexer.errors import QueryTimeout
+
+    path, reps = synth_index
+    word = synth.queries(reps, 1)[0].words[0]
+    with IndexReader(path).snapshot() as snap:
+        for text in (word, f'"{word} the"~2', f"{word}~1"):
+            q = qlang.expand(qlang.parse(text).query, snap.searcher)
+            assert len(snap.evaluate(q)) > 0
+            with pytest.raises(QueryTimeout):
+                snap.evaluate(q, time_limit=-1.0)
