@@ -133,7 +133,7 @@ def to_report(r: SynthReport):
     )
 
 
-def load_index(path: Path, reps: Iterable[SynthReport]) -> None:
+def load_index(path: Path, reps: Iterable[SynthReport], n_pages: int) -> None:
     """Write reports straight into a fresh generation (no PDFs), commit, publish.
 
     The same writer path and commit policy as a full `index_corpus` run (a fresh
@@ -146,9 +146,11 @@ def load_index(path: Path, reps: Iterable[SynthReport]) -> None:
     index_dir = IndexDir(path)
     gen = index_dir.new_generation()
     writer = ReportWriter(index_dir, gen, fresh=True)
+    pages = 0
     for r in reps:
         writer.add(to_report(r))
-        if writer.commit_due():
+        pages += len(r.pages)
+        if writer.commit_due(pages / max(n_pages, 1)):
             writer.commit()
     writer.commit()
     index_dir.publish(gen)
@@ -240,7 +242,7 @@ def _build_main(n_pages: int, path: Path) -> None:
             yield r
 
     t0 = time.perf_counter()
-    load_index(path, counted())
+    load_index(path, counted(), n_pages)
     secs = time.perf_counter() - t0 - making
     size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
     print(json.dumps({"pages": n_pages, "reports": reps, "seconds": secs,

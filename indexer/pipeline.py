@@ -238,7 +238,7 @@ def _run(summary: RunSummary, candidates: list[Candidate], refused: list[Failure
             records[report.id] = writer.add(report, overrides=overrides.get(c.rel))
             summary.indexed += 1
             summary.pages += len(report.pages)
-        if writer.commit_due(batch_size):
+        if writer.commit_due(done / len(to_extract), batch_size):
             writer.commit()
         if progress:
             progress(done, len(to_extract), display_name(rel))

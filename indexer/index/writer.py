@@ -6,7 +6,8 @@ kill -9 or a power cut.
 
 A writer on a generation created empty by this run (`fresh`, a full rebuild) skips the
 delete-before-add: nothing can be there yet except what it added itself, and the delete
-opened a searcher over every segment. `commit_due` is the one commit policy, shared by the
+opened a searcher over every segment. Re-adding a report not yet committed commits first,
+because Whoosh's delete does not see uncommitted documents (the old copy's pages stayed). `commit_due` is the one commit policy, shared by the
 pipeline and the benchmark loader (docs/DECISIONS.md, "Indexing memory").
 """
 
@@ -52,21 +53,30 @@ class ReportWriter:
         self._writer: IndexWriter | None = None
         self.pending = 0
         self.fresh = fresh
-        self._added: set[str] = set()  # report ids added by this writer (fresh only)
+        self._added: set[str] = set()  # report ids added by this writer
+        self._uncommitted: set[str] = set()  # ... and not committed yet
         self._last_commit = time.monotonic()
+        self._halfway_done = False
 
-    def commit_due(self, batch_reports: int = BATCH_REPORTS,
+    def commit_due(self, done_share: float, batch_reports: int = BATCH_REPORTS,
                    batch_seconds: float = BATCH_SECONDS) -> bool:
-        """Is it time to commit? Never before the end on a fresh generation.
+        """Is it time to commit, with `done_share` (0..1) of the run's work done?
 
         A fresh generation is published only when the run ends, so an intermediate commit
         protects nothing; it only cut Whoosh segments that later merges read back and
         rewrote in Python (a 14-segment merge took 45 s at 3,500 synthetic pages) and that
-        made the writer's memory grow with the index. One commit at the end writes one
-        segment, with memory bounded by LIMIT_MB.
+        made the writer's memory grow with the index. So a fresh generation commits once
+        halfway (that commit runs while the workers extract the second half, and the
+        writing left for the end is halved) and once at the end: two segments, which
+        Whoosh's merge policy leaves alone, and memory bounded by LIMIT_MB.
         """
-        if self.fresh or not self.pending:
+        if not self.pending:
             return False
+        if self.fresh:
+            if self._halfway_done or done_share < 0.5:
+                return False
+            self._halfway_done = True
+            return True
         return (self.pending >= batch_reports
                 or time.monotonic() - self._last_commit > batch_seconds)
 
@@ -100,10 +110,13 @@ class ReportWriter:
         `overrides` (its metadata.csv row) is kept in the record so an edited row is
         noticed by the next run.
         """
+        if report.id in self._uncommitted:
+            self.commit()  # Whoosh's delete only sees committed documents
         w = self._w()
         if not self.fresh or report.id in self._added:
             w.delete_by_term("report_id", report.id)
         self._added.add(report.id)
+        self._uncommitted.add(report.id)
         meta = report.metadata
         common = {
             "report_id": report.id,
@@ -178,6 +191,7 @@ class ReportWriter:
                 "free disk space or fix permissions; the last committed index is intact",
             ) from exc
         self.pending = 0
+        self._uncommitted.clear()
         self._last_commit = time.monotonic()
 
     def cancel(self) -> None:
@@ -188,3 +202,4 @@ class ReportWriter:
             except Exception:  # cancelling must never mask the original error
                 log.exception("cancelling the index writer failed")
         self.pending = 0
+        self._uncommitted.clear()
