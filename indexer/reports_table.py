@@ -66,6 +66,10 @@ class ReportsTable:
         recs = [records[rid] for rid in self.ids]
         self.fields = {f: _FieldValues([record_values(r, f) for r in recs]) for f in FACET_FIELDS}
         self.year = np.asarray([r["metadata"].get("year") or -1 for r in recs], dtype=np.int64)
+        by_title = sorted(range(len(recs)), key=lambda i: (recs[i]["metadata"]["title"].casefold(),
+                                                           self.ids[i]))
+        self.title_rank = np.empty(len(recs), dtype=np.int64)
+        self.title_rank[by_title] = np.arange(len(recs))
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -105,6 +109,18 @@ class ReportsTable:
             key = (lambda kv: (-int(kv[0]), 0)) if field == "year" else (lambda kv: (-kv[1], kv[0]))
             facets[field] = dict(sorted(counts.items(), key=key))
         return facets
+
+    def ordered(self, reports: np.ndarray, sort: str) -> list[str]:
+        """The reports in the mask, by "title" (A–Z) or year ("newest" / "oldest"; no year
+        last; ties by title), ties finally by report id."""
+        idx = np.flatnonzero(reports)
+        if sort == "title":
+            keys: tuple = (self.title_rank[idx],)
+        else:
+            year = self.year[idx]
+            sign = -1 if sort == "newest" else 1
+            keys = (self.title_rank[idx], sign * np.maximum(year, 0), year < 0)
+        return [self.ids[i] for i in idx[np.lexsort(keys)].tolist()]
 
     def best_reports(self, ids: np.ndarray, scores: np.ndarray, ok: np.ndarray,
                      limit: int) -> list[tuple[str, float]]:

@@ -98,8 +98,7 @@ class Searcher:
             facets = table.facets(matched, masks)
             start = (page - 1) * per_page
             if hits is None or sort != "relevance":
-                ok = [table.ids[i] for i in np.flatnonzero(ok_mask).tolist()]
-                ordered = self._sorted(ok, snap.records, "newest" if sort == "relevance" else sort)
+                ordered = table.ordered(ok_mask, "newest" if sort == "relevance" else sort)
                 shown = ordered[start : start + per_page]
             else:
                 best = table.best_reports(hits.ids, hits.scores, ok_mask, start + per_page)
@@ -181,18 +180,6 @@ class Searcher:
             refs += [PageRef(rid, snap.page_number(d), score_of.get(d, 0.0), d) for d in best]
         return refs, counts
 
-    @staticmethod
-    def _sorted(rids: list[str], records: dict[str, dict], sort: str) -> list[str]:
-        def title(rid: str) -> str:
-            return records[rid]["metadata"]["title"].casefold()
-
-        if sort == "title":
-            return sorted(rids, key=lambda r: (title(r), r))
-        sign = -1 if sort == "newest" else 1
-        return sorted(rids, key=lambda r: (records[r]["metadata"].get("year") is None,
-                                           sign * (records[r]["metadata"].get("year") or 0),
-                                           title(r), r))
-
     def _hits(self, snap: Snapshot, shown: list[str], refs: list[PageRef],
               counts: Mapping[str, int], parsed, used) -> list[ReportHit]:
         by_report: dict[str, list[PageRef]] = {}
@@ -250,8 +237,9 @@ class Searcher:
             return None
         if cq is None:
             return None
-        found = snap.matching(qlang.expand(cq.query, snap.searcher))
-        more = sum(1 for rid in found if flt.passes(snap.records[rid]))
+        table = _table(snap)
+        found = table.reports_of(snap.evaluate(qlang.expand(cq.query, snap.searcher)).ids)
+        more = int(table.passing(table.filter_masks(flt), found).sum())
         return corrected if more > total else None
 
     # -- one report -----------------------------------------------------------------------

@@ -8,6 +8,7 @@ which is where reading postings by hand could go wrong.
 from __future__ import annotations
 
 import itertools
+import random
 
 import numpy as np
 import pytest
@@ -245,3 +246,32 @@ def test_an_expired_deadline_stops_array_and_whoosh_evaluation(synth_index):
             assert len(snap.evaluate(q)) > 0
             with pytest.raises(QueryTimeout):
                 snap.evaluate(q, time_limit=-1.0)
+
+
+def _reference_order(records, rids, sort):
+    def title(r):
+        return records[r]["metadata"]["title"].casefold()
+
+    if sort == "title":
+        return sorted(rids, key=lambda r: (title(r), r))
+    sign = -1 if sort == "newest" else 1
+    return sorted(rids, key=lambda r: (records[r]["metadata"].get("year") is None,
+                                       sign * (records[r]["metadata"].get("year") or 0),
+                                       title(r), r))
+
+
+@pytest.mark.parametrize("sort", ["title", "newest", "oldest"])
+def test_sorting_reports_by_title_and_year(sort):
+    rng = random.Random(7)
+    titles = ["Forced labour", "forced Labour", "Åland", "zeta", "Alpha", "alpha", "ไทย", ""]
+    records = {}
+    for i in range(60):
+        rid = f"{rng.randrange(16**8):08x}{i:08x}"
+        records[rid] = {"metadata": {"title": rng.choice(titles),
+                                     "year": rng.choice([None, 2010, 2015, 2015, 2024]),
+                                     "countries": [], "themes": [], "languages": [],
+                                     "doc_type": "report"}}
+    table = ReportsTable(records, list(records), frozenset())
+    mask = np.asarray([rng.random() < 0.7 for _ in records])
+    rids = [r for r, m in zip(records, mask.tolist(), strict=True) if m]
+    assert table.ordered(mask, sort) == _reference_order(records, rids, sort)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
@@ -61,12 +63,15 @@ class IndexReader:
             if self._commit is not None and self._commit.generation == gen:
                 return self._commit
             try:
-                records = {}
+                blobs = {}
                 report_docs = set()
                 for docnum in s.document_numbers(kind="report"):
                     fields = s.stored_fields(docnum)
-                    records[fields["report_id"]] = decode_record(fields["blob"])
+                    blobs[fields["report_id"]] = fields["blob"]
                     report_docs.add(docnum)
+                records = Records(blobs)
+                for rid in islice(records, 1):
+                    records[rid]  # a damaged record shows up here, not in a search
                 reader = s.reader()
                 if reader.doc_count_all() == 0:
                     report_of, page_of = [], []  # an empty index has no column at all
@@ -81,7 +86,7 @@ class IndexReader:
                                   PostingCache(gen))
             return self._commit
 
-    def records(self) -> dict[str, dict]:
+    def records(self) -> Records:
         """All report records by id, from the latest commit."""
         with self.snapshot() as snap:
             return snap.records
@@ -151,12 +156,42 @@ def _evaluating() -> Iterator[None]:
                          "rewrite it with fewer ANDNOT / NOT operators") from None
 
 
+class Records(Mapping[str, dict]):
+    """Report records by id, kept compressed and decoded when asked for.
+
+    A search page reads a dozen of them; holding every decoded record made the server's
+    memory grow with the collection (~8.5 kB a report). Decoded records are shared:
+    callers must not modify them.
+    """
+
+    def __init__(self, blobs: dict[str, bytes]) -> None:
+        self._blobs = blobs
+        self._decoded = lru_cache(maxsize=1024)(self._decode)
+
+    def _decode(self, report_id: str) -> dict:
+        return decode_record(self._blobs[report_id])
+
+    def __getitem__(self, report_id: str) -> dict:
+        if report_id not in self._blobs:
+            raise KeyError(report_id)
+        return self._decoded(report_id)
+
+    def __contains__(self, report_id: object) -> bool:
+        return report_id in self._blobs
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._blobs)
+
+    def __len__(self) -> int:
+        return len(self._blobs)
+
+
 @dataclass
 class Commit:
     """What is cached for one commit: records, docnum maps, postings and derived tables."""
 
     generation: int
-    records: dict[str, dict]
+    records: Records
     report_of: list[str]
     page_of: list[int]
     report_docs: frozenset[int]
