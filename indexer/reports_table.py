@@ -10,7 +10,7 @@ query's search page at 20k pages). The semantics are those of `Filters.passes` a
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -52,18 +52,20 @@ class _FieldValues:
 class ReportsTable:
     """Per-commit arrays over reports; report index i is `self.ids[i]`."""
 
-    def __init__(self, records: Mapping[str, dict], report_of: Sequence[str],
+    def __init__(self, records: Iterable[tuple[str, dict]], report_of: Sequence[str],
                  report_docs: frozenset[int]) -> None:
-        self.ids: list[str] = list(records)
+        self.ids: list[str] = []
+        recs: list[dict] = []
+        for rid, rec in records:
+            self.ids.append(rid)
+            recs.append(rec)
         self.index = {rid: i for i, rid in enumerate(self.ids)}
-        self.records = records
         n_docs = len(report_of)
         doc_rep = np.fromiter((self.index.get(r, -1) for r in report_of), dtype=np.int64,
                               count=n_docs)
         if report_docs:
             doc_rep[np.fromiter(report_docs, dtype=np.int64)] = -1  # records aren't pages
         self.doc_rep = doc_rep
-        recs = [records[rid] for rid in self.ids]
         self.fields = {f: _FieldValues([record_values(r, f) for r in recs]) for f in FACET_FIELDS}
         self.year = np.asarray([r["metadata"].get("year") or -1 for r in recs], dtype=np.int64)
         by_title = sorted(range(len(recs)), key=lambda i: (recs[i]["metadata"]["title"].casefold(),

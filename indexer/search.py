@@ -42,7 +42,7 @@ def metadata_of(rec: dict) -> Metadata:
 
 def _table(snap: Snapshot) -> ReportsTable:
     """The commit's reports table, built once and shared."""
-    return snap.derived("reports", lambda: ReportsTable(snap.records, snap.report_of,
+    return snap.derived("reports", lambda: ReportsTable(snap.records.decoded(), snap.report_of,
                                                         snap.report_docs))
 
 

@@ -21,7 +21,7 @@ def index_status(index_path: Path, with_reports: bool = False,
     """Counts, languages, last run and failures; optionally every report's provenance."""
     reader = reader or IndexReader(index_path)
     with reader.snapshot() as snap:  # turns a damaged segment into IndexCorrupt
-        records = snap.records
+        records = dict(snap.records.decoded())
     languages: Counter[str] = Counter()
     for rec in records.values():
         languages.update(rec["metadata"].get("languages") or ["unknown"])

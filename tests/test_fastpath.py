@@ -177,7 +177,7 @@ def test_reports_table_facets_and_filters_equal_the_record_filters(synth_index, 
     path, _ = synth_index
     reader = IndexReader(path)
     with reader.snapshot() as snap:
-        table = ReportsTable(snap.records, snap.report_of, snap.report_docs)
+        table = ReportsTable(snap.records.decoded(), snap.report_of, snap.report_docs)
         flt = Filters(filters)
         masks = table.filter_masks(flt)
         matched = np.zeros(len(table), dtype=bool)
@@ -194,7 +194,7 @@ def test_reports_table_facets_and_filters_equal_the_record_filters(synth_index, 
 def test_best_reports_rank_by_best_page_with_docnum_ties(synth_index):
     path, _ = synth_index
     with IndexReader(path).snapshot() as snap:
-        table = ReportsTable(snap.records, snap.report_of, snap.report_docs)
+        table = ReportsTable(snap.records.decoded(), snap.report_of, snap.report_docs)
         pages = np.flatnonzero(table.doc_rep >= 0)
         scores = (pages % 7).astype(float)  # many ties
         ok = np.ones(len(table), dtype=bool)
@@ -271,7 +271,7 @@ def test_sorting_reports_by_title_and_year(sort):
                                      "year": rng.choice([None, 2010, 2015, 2015, 2024]),
                                      "countries": [], "themes": [], "languages": [],
                                      "doc_type": "report"}}
-    table = ReportsTable(records, list(records), frozenset())
+    table = ReportsTable(records.items(), list(records), frozenset())
     mask = np.asarray([rng.random() < 0.7 for _ in records])
     rids = [r for r, m in zip(records, mask.tolist(), strict=True) if m]
     assert table.ordered(mask, sort) == _reference_order(records, rids, sort)

@@ -33,7 +33,7 @@ from . import postings
 _LENGTH_OF_BYTE = np.asarray(_length_byte_cache, dtype=np.float64)
 _EMPTY_IDS = np.empty(0, dtype=np.int64)
 _EMPTY_SCORES = np.empty(0, dtype=np.float64)
-CACHE_BYTES = 64 * 1024 * 1024  # per commit; a term's postings cost 16 bytes each
+CACHE_BYTES = 32 * 1024 * 1024  # per commit, 16 bytes a posting: bounds the server's memory
 _CHECK_EVERY = 256
 PROBE_LIMIT = 256  # up to this many candidates, a term is read only in their blocks
 

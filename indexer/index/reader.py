@@ -166,7 +166,7 @@ class Records(Mapping[str, dict]):
 
     def __init__(self, blobs: dict[str, bytes]) -> None:
         self._blobs = blobs
-        self._decoded = lru_cache(maxsize=1024)(self._decode)
+        self._decoded = lru_cache(maxsize=256)(self._decode)
 
     def _decode(self, report_id: str) -> dict:
         return decode_record(self._blobs[report_id])
@@ -181,6 +181,11 @@ class Records(Mapping[str, dict]):
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._blobs)
+
+    def decoded(self) -> Iterator[tuple[str, dict]]:
+        """Every record, decoded without filling the cache (building tables, status)."""
+        for report_id, blob in self._blobs.items():
+            yield report_id, decode_record(blob)
 
     def __len__(self) -> int:
         return len(self._blobs)
