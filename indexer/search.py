@@ -1,9 +1,10 @@
 """The search library API: one typed entry point for the CLI, the web pages and the JSON API.
 
-Pages are matched, reports are ranked by their best page, and facet counts count reports.
-Filters (country, theme, year, language, type) are applied to report records in Python,
-which makes "facet counts equal what the filter then returns" hold by construction: the
-count for a value is computed over the query's matches and every *other* active filter.
+Pages are matched (as arrays, `index/fastpath.py`), reports are ranked by their best page,
+and facet counts count reports. Filters (country, theme, year, language, type) are masks
+over the report metadata (`reports_table.py`), which makes "facet counts equal what the
+filter then returns" hold by construction: the count for a value is computed over the
+query's matches and every *other* active filter.
 """
 
 from __future__ import annotations
@@ -169,8 +170,8 @@ class Searcher:
         candidates = np.asarray(sorted(d for docs in matched.values() for d in docs),
                                 dtype=np.int64)
         in_text = set(snap.evaluate(text_q, within=candidates).ids.tolist())
-        score_of = dict(zip(hits.ids[np.isin(hits.ids, candidates)].tolist(),
-                            hits.scores[np.isin(hits.ids, candidates)].tolist(), strict=True))
+        among = np.isin(hits.ids, candidates)
+        score_of = dict(zip(hits.ids[among].tolist(), hits.scores[among].tolist(), strict=True))
         refs = []
         counts = {}
         for rid, docs in matched.items():

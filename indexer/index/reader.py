@@ -1,8 +1,9 @@
 """Read side of the index: report records, page text and the matching primitives search uses.
 
-One `IndexReader` per generation; it is cheap to keep for many requests because it
-caches the report records. Searchers are opened per call and closed at once, so a reader
-can be shared across threads.
+One `IndexReader` per generation, shared by every request thread: it keeps, per commit,
+the report records (compressed), the docnum -> report / page maps and the term cache,
+and each thread keeps one open Whoosh searcher (they must not be shared), reopened when
+a commit lands.
 """
 
 from __future__ import annotations
