@@ -1,8 +1,8 @@
 """The Searcher on `g`: one instance per app, shared by requests, reopened once a new
 index generation has been published (a full rebuild swapped in).
 
-The library's Searcher is safe to share across threads: every search opens its own
-Whoosh searcher on one consistent commit.
+The library's Searcher is safe to share across threads: each request thread keeps its own
+Whoosh searcher, and every search reads one consistent commit.
 """
 
 from __future__ import annotations
