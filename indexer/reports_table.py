@@ -60,9 +60,13 @@ class ReportsTable:
             self.ids.append(rid)
             recs.append(rec)
         self.index = {rid: i for i, rid in enumerate(self.ids)}
-        n_docs = len(report_of)
-        doc_rep = np.fromiter((self.index.get(r, -1) for r in report_of), dtype=np.int64,
-                              count=n_docs)
+        if hasattr(report_of, "codes"):  # the reader's compact map: remap its codes
+            remap = np.asarray([self.index.get(r, -1) for r in report_of.names] or [-1],
+                               dtype=np.int64)
+            doc_rep = remap[report_of.codes]
+        else:
+            doc_rep = np.fromiter((self.index.get(r, -1) for r in report_of), dtype=np.int64,
+                                  count=len(report_of))
         if report_docs:
             doc_rep[np.fromiter(report_docs, dtype=np.int64)] = -1  # records aren't pages
         self.doc_rep = doc_rep

@@ -84,19 +84,23 @@ class PostingCache:
             self._live = live
         return self._live
 
-    def lengths(self, searcher: Searcher, field: str) -> np.ndarray:
-        """Each document's length of `field` as Whoosh's scorer sees it (byte-quantised)."""
-        arr = self._lengths.get(field)
-        if arr is None:
-            arr = np.ones(searcher.doc_count_all(), dtype=np.float64)
+    def lengths(self, searcher: Searcher, field: str, ids: np.ndarray) -> np.ndarray:
+        """The length of `field` in documents `ids` as Whoosh's scorer sees it.
+
+        Kept as Whoosh stores it, one byte per document (a log-scale code), and decoded
+        for the documents asked for.
+        """
+        codes = self._lengths.get(field)
+        if codes is None:
+            codes = np.ones(searcher.doc_count_all(), dtype=np.uint8)  # length 1
             for sub, offset in searcher.leaf_searchers():
                 n = sub.doc_count_all()
                 column = _length_column(sub.reader(), field)
                 if column is not None:
-                    raw = np.fromiter((column[i] for i in range(n)), dtype=np.uint8, count=n)
-                    arr[offset : offset + n] = _LENGTH_OF_BYTE[raw]
-            self._lengths[field] = arr
-        return arr
+                    codes[offset : offset + n] = np.fromiter(
+                        (column[i] for i in range(n)), dtype=np.uint8, count=n)
+            self._lengths[field] = codes
+        return _LENGTH_OF_BYTE[codes[ids]]
 
     def has(self, field: str, btext: bytes) -> bool:
         return (field, btext) in self._terms
@@ -148,7 +152,7 @@ class PostingCache:
         """Whoosh's score of a term at `ids` given its weights there."""
         if not searcher.schema[field].scorable:
             return weights  # Whoosh's WeightScorer: the weight is the score
-        return _bm25(searcher, field, btext, weights, self.lengths(searcher, field)[ids])
+        return _bm25(searcher, field, btext, weights, self.lengths(searcher, field, ids))
 
     def _load(self, searcher: Searcher, field: str, btext: bytes) -> Hits:
         ids_parts, weight_parts = [], []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -74,11 +74,13 @@ class IndexReader:
                 for rid in islice(records, 1):
                     records[rid]  # a damaged record shows up here, not in a search
                 reader = s.reader()
-                if reader.doc_count_all() == 0:
-                    report_of, page_of = [], []  # an empty index has no column at all
+                if reader.doc_count_all() == 0:  # an empty index has no column at all
+                    report_of = ReportOf([], np.empty(0, dtype=np.int32))
+                    page_of = np.empty(0, dtype=np.int32)
                 else:
-                    report_of = list(reader.column_reader("report_id"))
-                    page_of = list(reader.column_reader("page"))
+                    report_of = ReportOf.from_column(reader.column_reader("report_id"))
+                    page_of = np.fromiter(reader.column_reader("page"), dtype=np.int32,
+                                          count=reader.doc_count_all())
             except Exception as exc:  # a damaged segment shows up as any exception type
                 raise IndexCorrupt(f"index in {self.dir.path} cannot be read: "
                                    f"{type(exc).__name__}: {exc}",
@@ -157,6 +159,27 @@ def _evaluating() -> Iterator[None]:
                          "rewrite it with fewer ANDNOT / NOT operators") from None
 
 
+class ReportOf(Sequence[str]):
+    """Docnum -> report id, as one small integer per document (a list of 80k id strings
+    was ~5 MB of the server's memory)."""
+
+    def __init__(self, names: list[str], codes: np.ndarray) -> None:
+        self.names = names  # distinct report ids, in first-seen order
+        self.codes = codes  # per docnum: index into `names`
+
+    @classmethod
+    def from_column(cls, column: Iterable[str]) -> ReportOf:
+        index: dict[str, int] = {}
+        codes = np.fromiter((index.setdefault(r, len(index)) for r in column), dtype=np.int32)
+        return cls(list(index), codes)
+
+    def __getitem__(self, docnum):  # type: ignore[override]
+        return self.names[self.codes[docnum]]
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+
 class Records(Mapping[str, dict]):
     """Report records by id, kept compressed and decoded when asked for.
 
@@ -198,8 +221,8 @@ class Commit:
 
     generation: int
     records: Records
-    report_of: list[str]
-    page_of: list[int]
+    report_of: ReportOf
+    page_of: np.ndarray
     report_docs: frozenset[int]
     postings: PostingCache
     derived: dict[str, object] = field(default_factory=dict)
@@ -266,7 +289,7 @@ class Snapshot:
         return other
 
     def page_number(self, docnum: int) -> int:
-        return self.commit.page_of[docnum]
+        return int(self.commit.page_of[docnum])
 
     def text_of(self, docnum: int) -> str:
         return decode_text(self.searcher.stored_fields(docnum)["blob"])
