@@ -15,7 +15,6 @@ import warnings
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 
 import pypdf
@@ -27,7 +26,6 @@ from indexer.normalize import normalize_page_text
 from indexer.quality import (  # re-exported: extraction's public quality API
     GARBLED_SCRIPT_RATE,
     MIN_SCRIPT_CHARS,
-    has_script_text,
     invalid_sequences,
     page_quality,
     script_garbled,
@@ -90,10 +88,12 @@ def extract_pdf(
     max_bytes: int = MAX_FILE_BYTES,
     max_pages: int = MAX_PAGES,
     max_page_chars: int = MAX_PAGE_CHARS,
+    languages: bool = True,
 ) -> Extraction:
     """Extract the pages and document info of one PDF, or raise `ExtractionFailed`.
 
     A scanned report (every page NO_TEXT) is still returned: the user wants it listed.
+    `languages=False` leaves page languages to the caller (`lang.with_page_languages`).
     """
     _quick_checks(Path(path), max_bytes)
     with _counting_pypdf_log() as counter, pypdf.apply_configuration(_LIMITS):
@@ -109,15 +109,17 @@ def extract_pdf(
                 raise
             raise failure from exc
     # Outside the pypdf error mapping: a bug in language detection is not a corrupt PDF.
-    # Garbled or empty text would only yield random language guesses, except that Thai or
-    # Khmer with misspelt marks is still certainly Thai or Khmer (script rule, no guessing).
-    pages = [
-        replace(p, languages=lang.detect_languages(p.text))
-        if p.quality is Quality.OK or (p.quality is Quality.GARBLED and has_script_text(p.text))
-        else p
-        for p in pages
-    ]
-    return Extraction(pages=tuple(pages), info=info, warnings=counter.count)
+    done = lang.with_page_languages(pages) if languages else tuple(pages)
+    return Extraction(pages=done, info=info, warnings=counter.count)
+
+
+def extract_pdf_text(path: Path) -> Extraction:
+    """`extract_pdf` without language detection: what the indexing workers run.
+
+    With one worker, the worker (pypdf) is the slow side and the indexing process waits
+    for it; detecting languages in the indexing process instead balances the two.
+    """
+    return extract_pdf(path, languages=False)
 
 
 def _read(

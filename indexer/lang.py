@@ -237,6 +237,25 @@ def _page_weights(page: Page) -> dict[str, float]:
     return weights
 
 
+def with_page_languages(pages: Sequence[Page]) -> tuple[Page, ...]:
+    """The pages with their languages detected where that means something.
+
+    Garbled or empty text would only yield random language guesses, except that Thai or
+    Khmer with misspelt marks is still certainly Thai or Khmer (script rule, no guessing).
+    """
+    from dataclasses import replace
+
+    from indexer.models import Quality
+    from indexer.quality import has_script_text
+
+    return tuple(
+        replace(p, languages=detect_languages(p.text))
+        if p.quality is Quality.OK or (p.quality is Quality.GARBLED and has_script_text(p.text))
+        else p
+        for p in pages
+    )
+
+
 def report_languages(pages: Sequence[Page]) -> tuple[str, ...]:
     """A report's languages: letters summed over pages, kept at >= 10% share or as the main
     language of at least two pages, so a Thai report quoting English terms stays Thai."""

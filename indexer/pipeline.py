@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,10 +21,15 @@ from .index.records import no_text_notices
 from .index.schema import SCHEMA_VERSION
 from .index.store import FAILURES, RUNS, IndexDir
 from .index.writer import BATCH_REPORTS, ReportWriter
+from .lang import with_page_languages
 from .metadata import derive_metadata, load_overrides
 from .models import Extraction, Failure, FailureReason, Report, display_name
 from .scan import Candidate, file_state, scan_corpus, sha256_file
 from .workers import extract_many
+
+# Workers run pypdf only; page languages are detected here, in the indexing process, which
+# otherwise waits for a single worker (extract.extract_pdf_text).
+TEXT_EXTRACTOR = "indexer.extract:extract_pdf_text"
 
 log = logging.getLogger(__name__)
 
@@ -227,7 +232,8 @@ def _run(summary: RunSummary, candidates: list[Candidate], refused: list[Failure
     by_rel = {c.rel: (c, sha) for c, sha in to_extract}
     done = 0
     results = extract_many([(c.abspath, c.rel) for c, _ in to_extract],
-                           workers=workers, file_timeout=file_timeout)
+                           workers=workers, file_timeout=file_timeout,
+                           extractor=TEXT_EXTRACTOR)
     for rel, result in results:
         c, sha = by_rel[rel]
         done += 1
@@ -248,6 +254,7 @@ def _run(summary: RunSummary, candidates: list[Candidate], refused: list[Failure
 
 def _make_report(c: Candidate, sha: str, extraction: Extraction,
                  overrides: dict[str, str] | None) -> Report:
+    extraction = replace(extraction, pages=with_page_languages(extraction.pages))
     metadata = derive_metadata(extraction, c.rel, overrides)
     return Report(id=report_id_for(sha), file=file_state(c, sha), metadata=metadata,
                   pages=extraction.pages)

@@ -18,6 +18,7 @@ result per worker, so memory stays bounded when the caller is the slower side).
 
 from __future__ import annotations
 
+import importlib
 import logging
 import multiprocessing as mp
 import os
@@ -49,12 +50,13 @@ def extract_many(
     workers: int | None = None,
     file_timeout: float = 120.0,
     memory_mb: int = 2048,
-    extractor: Extractor | None = None,
+    extractor: Extractor | str | None = None,
 ) -> Iterator[tuple[str, Result]]:
     """Extract every (absolute path, display name) job; yield (name, result) as they finish.
 
     `extractor` must be a module-level function (it is pickled by reference into the
-    workers); None means `indexer.extract.extract_pdf`, imported only in the workers.
+    workers) or its "module:function" name, imported only in the workers; None means
+    `indexer.extract:extract_pdf`.
     Closing the generator (or an exception, or Ctrl-C) kills every worker it started.
     """
     pool = _Pool(max(1, workers or os.cpu_count() or 1), file_timeout, memory_mb, extractor)
@@ -125,7 +127,7 @@ class _Pool:
     """The parent side: at most `size` workers, one job each, deadlines kept here."""
 
     def __init__(
-        self, size: int, timeout: float, memory_mb: int, extractor: Extractor | None
+        self, size: int, timeout: float, memory_mb: int, extractor: Extractor | str | None
     ) -> None:
         self.size, self.timeout = size, timeout
         self.memory_mb, self.extractor = memory_mb, extractor
@@ -301,14 +303,15 @@ def _death_failure(name: str, code: int | None) -> Failure:
     return Failure(name, FailureReason.CRASHED, f"worker exited unexpectedly (exit code {code})")
 
 
-def _worker_main(conn: Connection, extractor: Extractor | None, memory_mb: int) -> None:
+def _worker_main(conn: Connection, extractor: Extractor | str | None, memory_mb: int) -> None:
     """Child loop: receive (path, name), send (name, Extraction | Failure); None ends it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's job to handle
     _limit_memory(memory_mb)
     if extractor is None:
-        from indexer.extract import extract_pdf  # pypdf is imported here, never in the parent
-
-        extractor = extract_pdf
+        extractor = "indexer.extract:extract_pdf"
+    if isinstance(extractor, str):  # imported here: pypdf never enters the parent
+        module, _, name = extractor.partition(":")
+        extractor = getattr(importlib.import_module(module), name)
     while True:
         try:
             job = conn.recv()

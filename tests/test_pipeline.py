@@ -303,7 +303,7 @@ def test_hanging_file_times_out_and_the_rest_is_indexed(corpus, index, monkeypat
     shutil.copy(SAMPLE_CORPUS / OTHER, corpus / "hang.pdf")
 
     def with_slow_extractor(job_list, **kwargs):
-        return real_extract_many(job_list, extractor=slow_extractor, **kwargs)
+        return real_extract_many(job_list, **{**kwargs, "extractor": slow_extractor})
 
     monkeypatch.setattr(pipeline, "extract_many", with_slow_extractor)
     t0 = time.monotonic()
@@ -418,3 +418,18 @@ def test_new_copy_sorting_first_does_not_take_over_a_report(tmp_path):
     assert [(f.path, f.reason.value) for f in summary.failures] == [("a.pdf", "duplicate")]
     records = IndexReader(index).records()
     assert [r["file"]["path"] for r in records.values()] == ["b.pdf"]
+
+
+def test_page_languages_are_detected_for_indexed_pages(sample_index):
+    """Workers run pypdf only; the indexing process detects each page's language."""
+    from indexer.index.reader import IndexReader
+
+    reader = IndexReader(sample_index)
+    by_file = {rec["file"]["path"]: rec for rec in reader.records().values()}
+    page_langs = {name: [tuple(p[3]) for p in rec["pages"]] for name, rec in by_file.items()}
+    assert ("th",) in page_langs["th-fishing-forced-labour-guide-2020.pdf"]
+    assert ("km",) in page_langs["km-victim-protection-brief-2017.pdf"]
+    assert all(langs[:1] == ("en",) for langs in page_langs["wage-theft-factsheet-2024.pdf"] if langs)
+    assert any(langs for langs in page_langs["wage-theft-factsheet-2024.pdf"])
+    mixed = page_langs["en-th-scam-compound-survivors-2025.pdf"]
+    assert any("th" in langs and "en" in langs for langs in mixed)

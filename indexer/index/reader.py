@@ -78,8 +78,8 @@ class IndexReader:
                     report_of = ReportOf([], np.empty(0, dtype=np.int32))
                     page_of = np.empty(0, dtype=np.int32)
                 else:
-                    report_of = ReportOf.from_column(reader.column_reader("report_id"))
-                    page_of = np.fromiter(reader.column_reader("page"), dtype=np.int32,
+                    report_of = ReportOf.from_column(_column(reader, "report_id", ""))
+                    page_of = np.fromiter(_column(reader, "page", 0), dtype=np.int32,
                                           count=reader.doc_count_all())
             except Exception as exc:  # a damaged segment shows up as any exception type
                 raise IndexCorrupt(f"index in {self.dir.path} cannot be read: "
@@ -139,6 +139,17 @@ class IndexReader:
                                "rebuild with: reportsearch index --full") from exc
         self._local.searcher = s
         return s
+
+
+def _column(reader, field: str, default) -> Iterator:
+    """One value per document, segment by segment: a segment without any document that
+    has the field (one holding only a re-pointed report record) has no column at all."""
+    for segment, _offset in reader.leaf_readers():
+        n = segment.doc_count_all()
+        if segment.has_column(field):
+            yield from islice(segment.column_reader(field), n)
+        else:
+            yield from (default for _ in range(n))
 
 
 def _close_quietly(s: Searcher) -> None:
