@@ -54,11 +54,18 @@ class ReportsTable:
 
     def __init__(self, records: Iterable[tuple[str, dict]], report_of: Sequence[str],
                  report_docs: frozenset[int]) -> None:
+        # One pass keeping only what the table needs: holding every decoded record at once
+        # was the server's peak memory at 80k pages (~8.5 kB a report).
         self.ids: list[str] = []
-        recs: list[dict] = []
+        values: dict[str, list[list[str]]] = {f: [] for f in FACET_FIELDS}
+        years: list[int] = []
+        titles: list[str] = []
         for rid, rec in records:
             self.ids.append(rid)
-            recs.append(rec)
+            for f in FACET_FIELDS:
+                values[f].append(record_values(rec, f))
+            years.append(rec["metadata"].get("year") or -1)
+            titles.append(rec["metadata"]["title"].casefold())
         self.index = {rid: i for i, rid in enumerate(self.ids)}
         if hasattr(report_of, "codes"):  # the reader's compact map: remap its codes
             remap = np.asarray([self.index.get(r, -1) for r in report_of.names] or [-1],
@@ -70,12 +77,11 @@ class ReportsTable:
         if report_docs:
             doc_rep[np.fromiter(report_docs, dtype=np.int64)] = -1  # records aren't pages
         self.doc_rep = doc_rep
-        self.fields = {f: _FieldValues([record_values(r, f) for r in recs]) for f in FACET_FIELDS}
-        self.year = np.asarray([r["metadata"].get("year") or -1 for r in recs], dtype=np.int64)
-        by_title = sorted(range(len(recs)), key=lambda i: (recs[i]["metadata"]["title"].casefold(),
-                                                           self.ids[i]))
-        self.title_rank = np.empty(len(recs), dtype=np.int64)
-        self.title_rank[by_title] = np.arange(len(recs))
+        self.fields = {f: _FieldValues(values[f]) for f in FACET_FIELDS}
+        self.year = np.asarray(years, dtype=np.int64)
+        by_title = sorted(range(len(titles)), key=lambda i: (titles[i], self.ids[i]))
+        self.title_rank = np.empty(len(titles), dtype=np.int64)
+        self.title_rank[by_title] = np.arange(len(titles))
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -138,7 +144,7 @@ class ReportsTable:
         ids, scores, reps = ids[keep], scores[keep], reps[keep]
         if not len(ids):
             return []
-        order = np.lexsort((ids, -scores))
+        order = np.argsort(-scores, kind="stable")  # ids ascend: ties keep lower docnum first
         ranked_reps = reps[order]
         _, first = np.unique(ranked_reps, return_index=True)
         first = np.sort(first)[:limit]

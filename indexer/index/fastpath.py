@@ -33,7 +33,10 @@ from . import postings
 _LENGTH_OF_BYTE = np.asarray(_length_byte_cache, dtype=np.float64)
 _EMPTY_IDS = np.empty(0, dtype=np.int64)
 _EMPTY_SCORES = np.empty(0, dtype=np.float64)
-CACHE_BYTES = 32 * 1024 * 1024  # per commit, 16 bytes a posting: bounds the server's memory
+# Per commit, 16 bytes a posting. Enough for the words of the queries being paged through
+# or refined with facets (a broad word is ~0.6 MB at 20k pages, ~2.5 MB at 80k); small so
+# the server's memory does not depend on how long it has been running.
+CACHE_BYTES = 8 * 1024 * 1024
 _CHECK_EVERY = 256
 PROBE_LIMIT = 256  # up to this many candidates, a term is read only in their blocks
 
@@ -194,13 +197,34 @@ def _bm25(searcher: Searcher, field: str, btext: bytes, tf: np.ndarray,
 
 
 # -- set operations on sorted unique id arrays ---------------------------------------------
+# Binary search of the smaller array in the larger one: O(m log n) time and O(m) memory,
+# where sorting both (numpy's intersect1d / isin / unique) allocated several copies of the
+# larger one per request thread — the server's peak memory at 80k pages.
 
-def _union(parts: list[Hits]) -> Hits:
+def _found(big: np.ndarray, small: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each of `small`: its index in `big` (clipped) and whether it is there."""
+    idx = np.searchsorted(big, small)
+    np.minimum(idx, len(big) - 1, out=idx)
+    return idx, big[idx] == small
+
+
+def _union(parts: list[Hits], n_docs: int) -> Hits:
+    """Documents in any part, scores summed. Large unions add into one dense array over
+    the collection (no sort); small ones sort."""
     parts = [p for p in parts if len(p)]
     if not parts:
         return EMPTY
     if len(parts) == 1:
         return parts[0]
+    total = sum(len(p) for p in parts)
+    if total * 8 >= n_docs:
+        acc = np.zeros(n_docs, dtype=np.float64)
+        seen = np.zeros(n_docs, dtype=bool)
+        for p in parts:  # ids are unique within a part, so fancy-index adds are exact
+            acc[p.ids] += p.scores
+            seen[p.ids] = True
+        ids = np.flatnonzero(seen)
+        return Hits(ids, acc[ids])
     ids = np.concatenate([p.ids for p in parts])
     scores = np.concatenate([p.scores for p in parts])
     uniq, inverse = np.unique(ids, return_inverse=True)
@@ -208,19 +232,31 @@ def _union(parts: list[Hits]) -> Hits:
 
 
 def _intersect(a: Hits, b: Hits) -> Hits:
-    ids, ia, ib = np.intersect1d(a.ids, b.ids, assume_unique=True, return_indices=True)
-    return Hits(ids, a.scores[ia] + b.scores[ib])
+    if not len(a) or not len(b):
+        return EMPTY
+    if len(a) > len(b):
+        a, b = b, a
+    idx, hit = _found(b.ids, a.ids)
+    return Hits(a.ids[hit], a.scores[hit] + b.scores[idx[hit]])
 
 
 def _restrict(h: Hits, ids: np.ndarray) -> Hits:
     """The hits whose id is in `ids` (sorted)."""
-    keep = np.isin(h.ids, ids, assume_unique=True)
-    return Hits(h.ids[keep], h.scores[keep])
+    if not len(h) or not len(ids):
+        return EMPTY
+    if len(ids) < len(h):
+        idx, hit = _found(h.ids, ids)
+        sel = idx[hit]
+        return Hits(h.ids[sel], h.scores[sel])
+    _, hit = _found(ids, h.ids)
+    return Hits(h.ids[hit], h.scores[hit])
 
 
 def _minus(a: Hits, ids: np.ndarray) -> Hits:
-    keep = ~np.isin(a.ids, ids, assume_unique=True)
-    return Hits(a.ids[keep], a.scores[keep])
+    if not len(a) or not len(ids):
+        return a
+    _, hit = _found(ids, a.ids)
+    return Hits(a.ids[~hit], a.scores[~hit])
 
 
 def _boosted(h: Hits, boost: float) -> Hits:
@@ -234,6 +270,7 @@ class Evaluator:
         self.s = searcher
         self.cache = cache
         self.deadline = deadline
+        self.n_docs = searcher.doc_count_all()
 
     def run(self, q: wq.Query, within: np.ndarray | None = None) -> Hits:
         """Documents matching `q` (limited to `within` when given) with their scores."""
@@ -252,7 +289,7 @@ class Evaluator:
             subs = q.subqueries
             if len(subs) == 1:
                 return self._eval(subs[0], within)
-            return _boosted(_union([self._eval(s, within) for s in subs]), q.boost)
+            return _boosted(_union([self._eval(s, within) for s in subs], self.n_docs), q.boost)
         if kind is wq.And:
             return self._and(q, within)
         if kind is wq.AndNot:

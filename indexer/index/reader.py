@@ -8,6 +8,7 @@ a commit lands.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -30,6 +31,11 @@ from .records import decode_record, decode_text, record_to_report
 from .store import IndexDir
 
 T = TypeVar("T")
+
+# Evaluations running at once, across request threads. They hold the GIL most of the time,
+# so more than one per core adds no throughput, only decode buffers: at 80k pages a broad
+# word's arrays are a few MB per evaluation.
+_EVALUATIONS = threading.BoundedSemaphore(max(1, os.cpu_count() or 1))
 
 
 class IndexReader:
@@ -261,9 +267,10 @@ class Snapshot:
     def evaluate(self, q: wq.Query, *, within: np.ndarray | None = None,
                  time_limit: float = 3.0) -> Hits:
         """Every document matching `q` with its score, as arrays (fastpath.py)."""
-        ev = Evaluator(self.searcher, self.commit.postings, time.monotonic() + time_limit)
-        with _evaluating():
-            return ev.run(q, within)
+        with _EVALUATIONS:
+            ev = Evaluator(self.searcher, self.commit.postings, time.monotonic() + time_limit)
+            with _evaluating():
+                return ev.run(q, within)
 
     def best_pages(self, hits: Hits, limit: int) -> list[PageRef]:
         """The `limit` best-scoring pages among `hits` (ties: lower docnum first)."""
