@@ -1,5 +1,6 @@
 """The index writer's commit policy (`ReportWriter.commit_due`) and the fresh-generation
-shortcut: a full rebuild commits halfway and at the end, a live generation in batches."""
+shortcut: a full rebuild commits at set shares of the run and at the end, a live generation
+in batches."""
 
 from __future__ import annotations
 
@@ -21,22 +22,24 @@ def _segments(gen_dir: Path) -> int:
     return len(list(gen_dir.glob("*.seg")))
 
 
-def test_fresh_generation_commits_halfway_and_at_the_end(tmp_path: Path) -> None:
+def test_fresh_generation_commits_at_half_three_quarters_nine_tenths_and_the_end(
+        tmp_path: Path) -> None:
     index_dir = IndexDir(tmp_path)
     gen = index_dir.new_generation()
     writer = ReportWriter(index_dir, gen, fresh=True)
     due = []
-    for i in range(10):
+    for i in range(20):
         writer.add(make_report(f"r{i}.pdf", [f"page of report {i}"]))
-        due.append(writer.commit_due((i + 1) / 10, batch_reports=1))
+        due.append(writer.commit_due((i + 1) / 20, batch_reports=1))
         if due[-1]:
             writer.commit()
     writer.commit()
-    assert due == [False] * 4 + [True] + [False] * 5  # batch_reports does not apply
-    assert _segments(tmp_path / gen) == 2
+    # batch_reports does not apply; shares 10/20, 15/20 and 18/20 commit
+    assert [i + 1 for i, d in enumerate(due) if d] == [10, 15, 18]
+    assert _segments(tmp_path / gen) == 4  # no merging: each commit wrote only its share
     index_dir.publish(gen)
     with IndexReader(tmp_path).snapshot() as snap:
-        assert len(snap.records) == 10
+        assert len(snap.records) == 20
 
 
 def test_live_generation_commits_in_batches(tmp_path: Path) -> None:

@@ -41,6 +41,9 @@ LIMIT_MB = 128
 # BATCH_SECONDS, so a kill loses at most that much work.
 BATCH_REPORTS = 25
 BATCH_SECONDS = 30.0
+# A fresh generation (full rebuild) commits when these shares of the run are done, and at
+# the end; without merging, so each commit only writes what was added since the last one.
+FRESH_COMMIT_SHARES = (0.5, 0.75, 0.9)
 
 
 class ReportWriter:
@@ -56,7 +59,7 @@ class ReportWriter:
         self._added: set[str] = set()  # report ids added by this writer
         self._uncommitted: set[str] = set()  # ... and not committed yet
         self._last_commit = time.monotonic()
-        self._halfway_done = False
+        self._shares_done = 0  # FRESH_COMMIT_SHARES already committed at
 
     def commit_due(self, done_share: float, batch_reports: int = BATCH_REPORTS,
                    batch_seconds: float = BATCH_SECONDS) -> bool:
@@ -65,17 +68,19 @@ class ReportWriter:
         A fresh generation is published only when the run ends, so an intermediate commit
         protects nothing; it only cut Whoosh segments that later merges read back and
         rewrote in Python (a 14-segment merge took 45 s at 3,500 synthetic pages) and that
-        made the writer's memory grow with the index. So a fresh generation commits once
-        halfway (that commit runs while the workers extract the second half, and the
-        writing left for the end is halved) and once at the end: two segments, which
-        Whoosh's merge policy leaves alone, and memory bounded by LIMIT_MB.
+        made the writer's memory grow with the index. So a fresh generation commits at
+        half, three quarters and nine tenths of the run, without merging, and at the end.
+        Those commits run while the workers extract the rest, so what is left to write
+        after the last file (the time nobody extracts) is a tenth of the postings; four
+        segments, memory bounded by LIMIT_MB.
         """
         if not self.pending:
             return False
         if self.fresh:
-            if self._halfway_done or done_share < 0.5:
+            due = sum(1 for share in FRESH_COMMIT_SHARES if done_share >= share)
+            if due <= self._shares_done:
                 return False
-            self._halfway_done = True
+            self._shares_done = due
             return True
         return (self.pending >= batch_reports
                 or time.monotonic() - self._last_commit > batch_seconds)
@@ -183,7 +188,7 @@ class ReportWriter:
             return
         writer, self._writer = self._writer, None
         try:
-            writer.commit(optimize=optimize)
+            writer.commit(optimize=optimize, merge=not self.fresh)
             fsync_tree(self._dir.path / self.generation)
         except OSError as exc:
             raise IndexWriteError(
