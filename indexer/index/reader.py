@@ -153,7 +153,9 @@ def _column(reader, field: str, default) -> Iterator:
     for segment, _offset in reader.leaf_readers():
         n = segment.doc_count_all()
         if segment.has_column(field):
-            yield from islice(segment.column_reader(field), n)
+            column = segment.column_reader(field)
+            values = column.load() if hasattr(column, "load") else column  # numeric: one read
+            yield from islice(values, n)
         else:
             yield from (default for _ in range(n))
 
