@@ -21,7 +21,7 @@ from .errors import NotFound, QueryError, UsageError
 from .filters import Filters, normalize_filter_value
 from .index import query as qlang
 from .index.analysis import stem_word
-from .index.fastpath import Hits
+from .index.hits import Hits
 from .index.reader import IndexReader, PageRef, Snapshot
 from .index.records import record_to_report
 from .models import Metadata, PageHit, QuoteMatch, Report, ReportHit, SearchResults, display_name

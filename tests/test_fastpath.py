@@ -17,10 +17,10 @@ from bench import synth
 from indexer.filters import Filters, normalize_filter_value, record_values
 from indexer.index import postings
 from indexer.index import query as qlang
-from indexer.index.fastpath import PostingCache
 from indexer.index.reader import IndexReader
 from indexer.index.schema import FACET_FIELDS
 from indexer.index.store import IndexDir
+from indexer.index.term_cache import PostingCache
 from indexer.index.writer import ReportWriter
 from indexer.reports_table import ReportsTable
 

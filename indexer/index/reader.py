@@ -26,9 +26,11 @@ from whoosh.support.levenshtein import distance
 
 from ..errors import IndexCorrupt, NotFound, QueryError
 from ..models import Report
-from .fastpath import Evaluator, Hits, PostingCache
+from .fastpath import Evaluator
+from .hits import Hits
 from .records import decode_record, decode_text, record_to_report
 from .store import IndexDir
+from .term_cache import PostingCache
 
 T = TypeVar("T")
 
