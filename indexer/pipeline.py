@@ -132,7 +132,7 @@ def index_corpus(
             index_dir.publish(generation)
         index_dir.remove_stale_generations(keep={generation})
         summary.generation = generation
-        summary.failures.extend(no_text_notices(records))
+        summary.failures.extend(no_text_notices(records.values()))
         summary.seconds = time.monotonic() - t0
         runs = index_dir.read_json(RUNS, [])
         index_dir.write_json(RUNS, ([*runs, summary.to_json()])[-20:])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
 
@@ -66,10 +67,10 @@ def decode_text(blob: bytes) -> str:
     return zlib.decompress(blob).decode("utf-8", "surrogatepass")
 
 
-def no_text_notices(records: dict[str, dict]) -> list[Failure]:
+def no_text_notices(records: Iterable[dict[str, Any]]) -> list[Failure]:
     """Reports indexed by metadata only: every page lacks a text layer (needs OCR)."""
     out = []
-    for rec in records.values():
+    for rec in records:
         pages = rec["pages"]
         if pages and all(p[2] == Quality.NO_TEXT.value for p in pages):
             out.append(Failure(rec["file"]["path"], FailureReason.NO_TEXT,
