@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from langdetect import DetectorFactory, detect_langs
 from langdetect.lang_detect_exception import LangDetectException
 
+from indexer import function_words
 from indexer.models import Page
 
 DetectorFactory.seed = 0  # langdetect is random without a seed (libeval.md section 3)
@@ -66,22 +67,6 @@ _TARGET_LATIN = {"en", "vi", "id", "tl"}  # langdetect codes we trust at a modes
 _ENGLISH_MIN_WORDS = 30
 _ENGLISH_MIN_SHARE = 0.20
 _FOREIGN_MAX_SHARE = 0.01
-_ENGLISH_FUNCTION_WORDS = frozenset("""
-a about after against all also an and any are as at be been before being between both but
-by can could did do does during each for from had has have he her his how if in into is it
-its may might more most must no not of on only or other our out over shall she should so
-such than that the their them then there these they this those through to under until upon
-was we were what when where whether which while who whom whose will with within without
-would you your
-""".split())
-# Function words of the region's other Latin-script languages (Indonesian/Malay, Filipino,
-# Vietnamese without its accents); a few English ones ("at", "o") are left out.
-_FOREIGN_FUNCTION_WORDS = frozenset("""
-ada adalah akan antara atau bagi bahwa bahawa dalam dan dari dengan di harus itu jika juga
-ke kepada oleh pada para sebagai secara tentang telah tersebut untuk yang ini tidak
-ang ay hindi ito mga na ng para sa si
-cac cho co cua duoc khi la mot nhung nhu trong va ve voi
-""".split())
 _WORD = re.compile(r"[^\W\d_]+")
 
 _SCRIPTS: dict[str, re.Pattern[str]] = {
@@ -160,9 +145,9 @@ def clearly_english(text: str) -> bool:
         return False
     english = foreign = 0
     for w in words:
-        if w in _ENGLISH_FUNCTION_WORDS:
+        if w in function_words.ENGLISH:
             english += 1
-        elif w in _FOREIGN_FUNCTION_WORDS or not w.isascii():
+        elif w in function_words.OTHER or not w.isascii():
             foreign += 1
     return english >= _ENGLISH_MIN_SHARE * len(words) and foreign <= _FOREIGN_MAX_SHARE * len(words)
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 from whoosh.analysis import Composable, Filter, Token, Tokenizer
 from whoosh.lang.porter import stem
 
+from .. import function_words
 from ..tokens import token_list
 
 
@@ -48,21 +49,10 @@ class EnglishStemFilter(Filter):
 PAIR_JOINER = "_"  # never inside a token: the tokenizer splits on "_"
 
 # Function words of the region's space-separated languages (English, Indonesian, Malay,
-# Filipino, Vietnamese). Phrases through them ("victims of trafficking", "the principle")
-# are the slow ones: their position lists are on nearly every page. Changing this list
-# changes the index: bump SCHEMA_VERSION.
-COMMON_WORDS = frozenset("""
-a about after against all also an and any are as at be been before being between both but
-by can could did do does during each for from had has have he her his how if in into is it
-its may might more most must no not of on only or other our out over shall she should so
-such than that the their them then there these they this those through to under until upon
-was we were what when where whether which while who whom whose will with within without
-would you your
-ada adalah akan antara atau bagi bahwa bahawa dalam dan dari dengan di harus itu jika juga
-ke kepada oleh pada para sebagai secara tentang telah tersebut untuk yang ini tidak
-ang at ay hindi ito mga na ng o para sa si
-cac cho co cua duoc khi la mot nhung nhu trong va ve voi
-""".split())
+# Filipino "o" ("or") included, Vietnamese). Phrases through them ("victims of
+# trafficking", "the principle") are the slow ones: their position lists are on nearly
+# every page. Changing this set changes the index: bump SCHEMA_VERSION.
+COMMON_WORDS = function_words.ENGLISH | function_words.OTHER | {"o"}
 
 
 class PairTokenizer(Tokenizer):
