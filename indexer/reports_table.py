@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 
 from .filters import Filters, record_values
+from .index.reader import ReportOf
 from .index.schema import FACET_FIELDS
 
 
@@ -52,7 +53,7 @@ class _FieldValues:
 class ReportsTable:
     """Per-commit arrays over reports; report index i is `self.ids[i]`."""
 
-    def __init__(self, records: Iterable[tuple[str, dict]], report_of: Sequence[str],
+    def __init__(self, records: Iterable[tuple[str, dict]], report_of: ReportOf,
                  report_docs: frozenset[int]) -> None:
         # One pass keeping only what the table needs: holding every decoded record at once
         # was the server's peak memory at 80k pages (~8.5 kB a report).
@@ -67,13 +68,9 @@ class ReportsTable:
             years.append(rec["metadata"].get("year") or -1)
             titles.append(rec["metadata"]["title"].casefold())
         self.index = {rid: i for i, rid in enumerate(self.ids)}
-        if hasattr(report_of, "codes"):  # the reader's compact map: remap its codes
-            remap = np.asarray([self.index.get(r, -1) for r in report_of.names] or [-1],
-                               dtype=np.int64)
-            doc_rep = remap[report_of.codes]
-        else:
-            doc_rep = np.fromiter((self.index.get(r, -1) for r in report_of), dtype=np.int64,
-                                  count=len(report_of))
+        remap = np.asarray([self.index.get(r, -1) for r in report_of.names] or [-1],
+                           dtype=np.int64)
+        doc_rep = remap[report_of.codes]  # the reader's per-page codes, as report indices
         if report_docs:
             doc_rep[np.fromiter(report_docs, dtype=np.int64)] = -1  # records aren't pages
         self.doc_rep = doc_rep

@@ -23,12 +23,12 @@ from typing import NamedTuple
 from .normalize import strip_accents
 
 # Scripts written without spaces between words.
-SEA_CHARS = _SEA = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\ua9e0-\ua9ff\uaa60-\uaa7f"
-TOKEN = _TOKEN = re.compile(
-    rf"(?P<sea>[{_SEA}]+)"
-    rf"|(?P<word>[^\W_{_SEA}](?:[^\W_{_SEA}]|[\u0300-\u036f]|['\u2019](?=[^\W_{_SEA}]))*)"
+SEA_CHARS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\ua9e0-\ua9ff\uaa60-\uaa7f"
+TOKEN = re.compile(
+    rf"(?P<sea>[{SEA_CHARS}]+)"
+    rf"|(?P<word>[^\W_{SEA_CHARS}](?:[^\W_{SEA_CHARS}]|[\u0300-\u036f]|['\u2019](?=[^\W_{SEA_CHARS}]))*)"
 )
-SEA_RUN = re.compile(rf"[{_SEA}]+")
+SEA_RUN = re.compile(rf"[{SEA_CHARS}]+")
 
 # British -> American spellings (stems of the field's vocabulary); inflected forms are
 # generated below so "labours", "labourers" and "programmes" are covered too.
@@ -103,7 +103,7 @@ def token_list(text: str) -> tuple[Tok, ...]:
 def tokenize(text: str) -> Iterator[Tok]:
     """Yield the tokens of `text` in order, with consecutive positions."""
     pos = 0
-    for m in _TOKEN.finditer(text):
+    for m in TOKEN.finditer(text):
         run = m.group("sea")
         if run is None:
             word = normalize_word(m.group())
@@ -126,7 +126,7 @@ def word_spans(text: str) -> Iterator[tuple[str, int, int]]:
 
     The highlighter's fast path: no bigrams, no token objects.
     """
-    for m in _TOKEN.finditer(text):
+    for m in TOKEN.finditer(text):
         if m.lastgroup == "word":
             word = normalize_word(m.group())
             if word:

@@ -17,7 +17,7 @@ from bench import synth
 from indexer.filters import Filters, normalize_filter_value, record_values
 from indexer.index import postings
 from indexer.index import query as qlang
-from indexer.index.reader import IndexReader
+from indexer.index.reader import IndexReader, ReportOf
 from indexer.index.schema import FACET_FIELDS
 from indexer.index.store import IndexDir
 from indexer.index.term_cache import PostingCache
@@ -271,7 +271,7 @@ def test_sorting_reports_by_title_and_year(sort):
                                      "year": rng.choice([None, 2010, 2015, 2015, 2024]),
                                      "countries": [], "themes": [], "languages": [],
                                      "doc_type": "report"}}
-    table = ReportsTable(records.items(), list(records), frozenset())
+    table = ReportsTable(records.items(), ReportOf.from_column(list(records)), frozenset())
     mask = np.asarray([rng.random() < 0.7 for _ in records])
     rids = [r for r, m in zip(records, mask.tolist(), strict=True) if m]
     assert table.ordered(mask, sort) == _reference_order(records, rids, sort)

@@ -53,7 +53,7 @@ class Evaluator:
             return EMPTY
         if kind is wq.Term:
             return self._term(q, within)
-        if isinstance(q, wq.Or) and kind.__name__ in ("Or", "_ArrayOr") and q.scale is None:
+        if _plain_or(q):
             subs = q.subqueries
             if len(subs) == 1:
                 return self._eval(subs[0], within)
@@ -115,12 +115,7 @@ class Evaluator:
         arrays = sorted((s for s in subs if _vectorised(s)), key=lambda s: s.estimate_size(reader))
         others = [s for s in subs if not _vectorised(s)]
         acc: Hits | None = None
-        for s in arrays:
-            h = self._eval(s, within if acc is None else acc.ids)
-            acc = h if acc is None else intersect(acc, h)
-            if not len(acc):
-                return EMPTY
-        for s in others:
+        for s in arrays + others:
             h = self._eval(s, within if acc is None else acc.ids)
             acc = h if acc is None else intersect(acc, h)
             if not len(acc):
@@ -202,15 +197,15 @@ class Evaluator:
             return EMPTY
         ids: list[int] = []
         scores: list[float] = []
-        deadline, calls = self.deadline, 0
+        calls = 0
         if within is None:
             while m.is_active():
                 ids.append(m.id())
                 scores.append(m.score())
                 m.next()
                 calls += 1
-                if calls % _CHECK_EVERY == 0 and time.monotonic() > deadline:
-                    raise _timeout()
+                if calls % _CHECK_EVERY == 0:
+                    self._check_deadline()
         else:
             for d in within.tolist():
                 if not m.is_active():
@@ -223,8 +218,8 @@ class Evaluator:
                     ids.append(d)
                     scores.append(m.score())
                 calls += 1
-                if calls % _CHECK_EVERY == 0 and time.monotonic() > deadline:
-                    raise _timeout()
+                if calls % _CHECK_EVERY == 0:
+                    self._check_deadline()
         if not ids:
             return EMPTY
         out_ids = np.asarray(ids, dtype=np.int64)
@@ -249,7 +244,12 @@ def _vectorised(q: wq.Query) -> bool:
     kind = type(q)
     if kind is wq.Term:
         return True
-    if kind in (wq.And, wq.AndNot, wq.AndMaybe, wq.Require) or (
-            isinstance(q, wq.Or) and kind.__name__ in ("Or", "_ArrayOr") and q.scale is None):
+    if kind in (wq.And, wq.AndNot, wq.AndMaybe, wq.Require) or _plain_or(q):
         return all(_vectorised(s) for s in q.children())
     return False
+
+
+def _plain_or(q: wq.Query) -> bool:
+    """An OR that only sums its clauses' scores (Whoosh's, or query.py's array OR); an OR
+    with a coordination `scale` (the any-word fallback) is left to Whoosh."""
+    return isinstance(q, wq.Or) and type(q).__name__ in ("Or", "_ArrayOr") and q.scale is None

@@ -282,7 +282,7 @@ class Snapshot:
         if self.report_docs:
             keep = ~np.isin(ids, np.fromiter(self.report_docs, dtype=np.int64))
             ids, scores = ids[keep], scores[keep]
-        order = np.lexsort((ids, -scores))[:limit]
+        order = np.argsort(-scores, kind="stable")[:limit]  # ids ascend: ties keep the lower
         return [PageRef(self.report_of[d], self.page_number(d), s, d)
                 for d, s in zip(ids[order].tolist(), scores[order].tolist(), strict=True)]
 

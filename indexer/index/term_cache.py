@@ -18,8 +18,6 @@ from . import postings
 from .hits import EMPTY, Hits
 
 _LENGTH_OF_BYTE = np.asarray(_length_byte_cache, dtype=np.float64)
-_EMPTY_IDS = np.empty(0, dtype=np.int64)
-_EMPTY_SCORES = np.empty(0, dtype=np.float64)
 
 # Per commit, 16 bytes a posting. Enough for the words of the queries being paged through
 # or refined with facets (a broad word is ~0.6 MB at 20k pages, ~2.5 MB at 80k); small so
@@ -111,7 +109,7 @@ class PostingCache:
             weight_parts.append(weights)
             pos_parts += pos or []
         if not ids_parts:
-            return _EMPTY_IDS, _EMPTY_SCORES, ([] if positions else None)
+            return EMPTY.ids, EMPTY.scores, ([] if positions else None)
         ids = np.concatenate(ids_parts)
         weights = np.concatenate(weight_parts)
         keep = self.live(searcher)[ids]

@@ -7,8 +7,9 @@ kill -9 or a power cut.
 A writer on a generation created empty by this run (`fresh`, a full rebuild) skips the
 delete-before-add: nothing can be there yet except what it added itself, and the delete
 opened a searcher over every segment. Re-adding a report not yet committed commits first,
-because Whoosh's delete does not see uncommitted documents (the old copy's pages stayed). `commit_due` is the one commit policy, shared by the
-pipeline and the benchmark loader (docs/DECISIONS.md, "Indexing memory").
+because Whoosh's delete does not see uncommitted documents (the old copy's pages stayed).
+`commit_due` is the one commit policy, shared by the pipeline and the benchmark loader
+(docs/DECISIONS.md, "Indexing memory").
 """
 
 from __future__ import annotations
